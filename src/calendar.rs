@@ -1,0 +1,178 @@
+//! Calendar dates: validation, weekdays, Indonesian month and weekday names, and the date
+//! strings that news dumps carry in their metadata.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lexicon::{self, embedded};
+
+/// A proleptic Gregorian calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year, e.g. 2022.
+    pub year: i32,
+    /// Month, 1 to 12.
+    pub month: u32,
+    /// Day of the month, 1 to 31.
+    pub day: u32,
+}
+
+impl Date {
+    /// A date when `year-month-day` exists in the calendar.
+    pub fn new(year: i32, month: u32, day: u32) -> Option<Date> {
+        let valid = (1000..=9999).contains(&year)
+            && (1..=12).contains(&month)
+            && (1..=days_in_month(year, month)).contains(&day);
+        valid.then_some(Date { year, month, day })
+    }
+
+    /// ISO weekday: Monday is 1, Sunday is 7.
+    pub fn weekday(&self) -> u32 {
+        let days = self.days_since_epoch();
+        // 1970-01-01 was a Thursday (4).
+        ((days + 3).rem_euclid(7) + 1) as u32
+    }
+
+    /// Days since 1970-01-01 (negative before it).
+    pub fn days_since_epoch(&self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` days later (earlier when negative).
+    pub fn add_days(&self, days: i64) -> Date {
+        let z = self.days_since_epoch() + days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// True in a Gregorian leap year.
+pub fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Days in `month` of `year`.
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    lexicon::entries(embedded::MONTHS)
+        .map(|e| {
+            let n = e.value.and_then(|v| v.parse().ok()).expect("data/date/bulan.txt: month numbers are tested");
+            (e.surface.to_lowercase(), n)
+        })
+        .collect()
+});
+
+static WEEKDAYS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+    lexicon::entries(embedded::WEEKDAYS)
+        .map(|e| {
+            let n = e.value.and_then(|v| v.parse().ok()).expect("data/date/hari.txt: weekday numbers are tested");
+            (e.surface.to_lowercase(), n)
+        })
+        .collect()
+});
+
+/// The month number of a month name or abbreviation (`Nop`, `Desember`), any case, with
+/// or without a trailing period.
+pub fn month_number(name: &str) -> Option<u32> {
+    MONTHS.get(&name.trim_end_matches('.').to_lowercase()).copied()
+}
+
+/// The ISO weekday number of an Indonesian weekday name (`Rabu` is 3).
+pub fn weekday_number(name: &str) -> Option<u32> {
+    WEEKDAYS.get(&name.to_lowercase()).copied()
+}
+
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])").expect("valid pattern"));
+static NUMERIC_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b").expect("valid pattern"));
+static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:([\p{L}']+),?\s+)?(\d{1,2})\s+([\p{L}]+)\.?\s+(\d{4})\b").expect("valid pattern")
+});
+
+/// Parses the publication date of a news dump: ISO 8601 (`2022-11-09`,
+/// `2022-11-09T10:00:00+07:00`), day-first numbers (`09/11/2022`), and Indonesian
+/// written forms (`Rabu, 9 November 2022`, `9 Nop 2022 10:00 WIB`).
+pub fn parse_published(value: &str) -> Option<Date> {
+    let num = |m: Option<regex::Match<'_>>| m.and_then(|m| m.as_str().parse::<u32>().ok());
+    if let Some(c) = ISO_DATE.captures(value) {
+        return Date::new(num(c.get(1))? as i32, num(c.get(2))?, num(c.get(3))?);
+    }
+    if let Some(c) = NUMERIC_DATE.captures(value) {
+        return Date::new(num(c.get(3))? as i32, num(c.get(2))?, num(c.get(1))?);
+    }
+    if let Some(c) = WRITTEN_DATE.captures(value) {
+        if let Some(day_name) = c.get(1) {
+            weekday_number(day_name.as_str())?;
+        }
+        let month = month_number(c.get(3)?.as_str())?;
+        return Date::new(num(c.get(4))? as i32, month, num(c.get(2))?);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekdays_agree_with_day_counting_across_leap_years() {
+        // 2000-01-01 was a Saturday; walk day by day over four centuries' edge cases.
+        let mut date = Date::new(2000, 1, 1).unwrap();
+        let mut weekday = 6;
+        for _ in 0..(366 * 30) {
+            assert_eq!(date.weekday(), weekday, "{date}");
+            let next = date.add_days(1);
+            assert_eq!(next.days_since_epoch(), date.days_since_epoch() + 1);
+            assert!(Date::new(next.year, next.month, next.day).is_some(), "{next}");
+            date = next;
+            weekday = weekday % 7 + 1;
+        }
+        assert_eq!(Date::new(2022, 11, 9).unwrap().weekday(), 3, "Rabu");
+        assert!(Date::new(2024, 2, 29).is_some());
+        assert!(Date::new(2023, 2, 29).is_none());
+        assert!(Date::new(1900, 2, 29).is_none());
+        assert!(Date::new(2000, 2, 29).is_some());
+    }
+
+    #[test]
+    fn published_forms() {
+        let d = Date::new(2022, 11, 9);
+        for s in ["2022-11-09", "2022-11-09T10:00:00+07:00", "09/11/2022", "Rabu, 9 November 2022", "9 Nop 2022 10:00 WIB"] {
+            assert_eq!(parse_published(s), d, "{s}");
+        }
+        assert_eq!(parse_published("kemarin"), None);
+        assert_eq!(parse_published("2022-13-01"), None);
+    }
+}

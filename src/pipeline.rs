@@ -1,0 +1,310 @@
+//! From an article to its record, and from a stream of inputs to JSON Lines, in parallel
+//! over bounded batches with the input order kept.
+
+use std::io::{self, Write};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::mpsc::sync_channel;
+
+use rayon::prelude::*;
+
+use crate::calendar::{self, Date};
+use crate::dateline;
+use crate::error::ErrorKind;
+use crate::input::{Article, Item};
+use crate::language;
+use crate::record::{DatelineRecord, ErrorDetail, ErrorRecord, Output, Record, SCHEMA_VERSION, Stats, TokenRecord};
+use crate::sentence;
+use crate::span::{CharOffsets, Span};
+use crate::token::{self, Token};
+
+/// What a record includes and how dates are anchored.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Include `tokens`.
+    pub tokens: bool,
+    /// Include `text`.
+    pub text: bool,
+    /// The reference date for articles that carry no publication date.
+    pub reference_date: Option<Date>,
+}
+
+/// An article prepared for the extractors: its full text, tokens and sentences.
+#[derive(Debug, Clone)]
+pub struct Doc<'a> {
+    /// The text every span points into: the title, a blank line, then the body.
+    pub text: &'a str,
+    /// Byte offset where the body starts.
+    pub body_start: usize,
+    /// Tokens in text order.
+    pub tokens: Vec<Token<'a>>,
+    /// Sentences in text order.
+    pub sentences: Vec<Span>,
+    /// The publication date, or the reference date given for the run.
+    pub reference_date: Option<Date>,
+}
+
+/// Turns articles into records. Build once, share by reference across threads.
+#[derive(Debug, Clone, Default)]
+pub struct Pipeline {
+    options: Options,
+}
+
+/// Counts for a run; they reconcile: `articles == records + errors`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Input items read (articles and inputs that failed).
+    pub articles: u64,
+    /// Records written.
+    pub records: u64,
+    /// Error records written.
+    pub errors: u64,
+    /// Input bytes read.
+    pub bytes: u64,
+}
+
+/// How [`Pipeline::run`] batches its work.
+#[derive(Debug, Clone, Copy)]
+pub struct RunOptions {
+    /// Process each batch on rayon's pool; `false` takes a plain sequential path.
+    pub parallel: bool,
+    /// The most articles in one batch.
+    pub batch_articles: usize,
+    /// A batch closes once it holds this many input bytes, which bounds memory whatever
+    /// the size of the input.
+    pub batch_bytes: u64,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions { parallel: true, batch_articles: 256, batch_bytes: 4 << 20 }
+    }
+}
+
+impl Pipeline {
+    /// A pipeline with these options.
+    pub fn new(options: Options) -> Self {
+        Pipeline { options }
+    }
+
+    /// Analyzes one article.
+    pub fn process(&self, article: &Article) -> Record {
+        let (text, body_start) = match &article.title {
+            Some(title) => (format!("{title}\n\n{}", article.body), title.len() + 2),
+            None => (article.body.clone(), 0),
+        };
+        let mut warnings = article.warnings.clone();
+        let body = &text[body_start..];
+        let dateline = dateline::parse(body).map(|mut d| {
+            d.span = Span::new(d.span.start + body_start, d.span.end + body_start);
+            d
+        });
+        let published = match article.published.as_deref() {
+            Some(raw) if !raw.trim().is_empty() => {
+                let parsed = calendar::parse_published(raw);
+                if parsed.is_none() {
+                    warnings.push(format!("publication date {raw:?} is not a date warta reads"));
+                }
+                parsed
+            }
+            _ => None,
+        };
+        let tokens = token::tokenize(&text);
+        let mut breaks = Vec::new();
+        if body_start > 0 {
+            breaks.push(body_start);
+        }
+        if let Some(d) = &dateline {
+            breaks.push(d.span.end);
+        }
+        let sentences = sentence::split(&text, &tokens, &breaks);
+        let language = language::detect(body);
+        if body.trim().is_empty() {
+            warnings.push("empty article: the text holds no words".into());
+        } else if !language.indonesian {
+            warnings.push(format!("not Indonesian (detected {}); entities were not extracted", language.code));
+        }
+        let doc = Doc { text: &text, body_start, tokens, sentences, reference_date: published.or(self.options.reference_date) };
+        self.record(article, &doc, dateline, published, language, warnings)
+    }
+
+    fn record(
+        &self,
+        article: &Article,
+        doc: &Doc<'_>,
+        dateline: Option<dateline::Dateline>,
+        published: Option<Date>,
+        language: language::Language,
+        warnings: Vec<String>,
+    ) -> Record {
+        let offsets = CharOffsets::new(doc.text);
+        let tokens = self.options.tokens.then(|| {
+            doc.tokens
+                .iter()
+                .map(|t| {
+                    let s = offsets.span(t.span);
+                    TokenRecord { start: s.start, end: s.end, text: t.text.to_string() }
+                })
+                .collect()
+        });
+        Record {
+            schema_version: SCHEMA_VERSION,
+            id: article.id.clone(),
+            title: article.title.clone(),
+            url: article.url.clone(),
+            outlet: article.outlet.clone(),
+            published: published.map(|d| d.to_string()),
+            language,
+            dateline: dateline.map(|d| {
+                let s = offsets.span(d.span);
+                DatelineRecord { place: d.place, outlet: d.outlet, start: s.start, end: s.end }
+            }),
+            body_start: offsets.char_offset(doc.body_start),
+            stats: Stats {
+                chars: offsets.char_offset(doc.text.len()),
+                tokens: doc.tokens.len(),
+                sentences: doc.sentences.len(),
+            },
+            text: self.options.text.then(|| doc.text.to_string()),
+            sentences: doc.sentences.iter().map(|&s| offsets.span(s)).collect(),
+            tokens,
+            organizations: Vec::new(),
+            people: Vec::new(),
+            places: Vec::new(),
+            venues: Vec::new(),
+            dates: Vec::new(),
+            quotes: Vec::new(),
+            warnings,
+        }
+    }
+
+    /// The output for one input item: its record, or an error record. A panic while
+    /// processing (a bug) becomes an error record of kind `internal`.
+    pub fn process_item(&self, item: &Item) -> Output {
+        let error = |id: &str, kind: ErrorKind, message: String| {
+            Output::Error(ErrorRecord {
+                schema_version: SCHEMA_VERSION,
+                id: id.to_string(),
+                source: item.origin.clone(),
+                error: ErrorDetail { kind: kind.as_str(), message },
+            })
+        };
+        match &item.article {
+            Ok(article) => match catch_unwind(AssertUnwindSafe(|| self.process(article))) {
+                Ok(record) => Output::Record(Box::new(record)),
+                Err(panic) => {
+                    let reason = panic
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "unknown panic".into());
+                    error(&article.id, ErrorKind::Internal, format!("internal error (please report): {reason}"))
+                }
+            },
+            Err((id, e)) => error(id, e.kind(), e.message().to_string()),
+        }
+    }
+
+    /// Processes every item and writes one JSON line per item to `out`, in input order,
+    /// flushing after each batch so that a consumer on a pipe sees records as they come.
+    /// `progress` is called after each batch with the counts so far.
+    ///
+    /// Reading runs on its own thread one batch ahead of processing, so memory holds at
+    /// most three batches.
+    ///
+    /// # Errors
+    /// When writing to `out` fails.
+    pub fn run<I, W>(
+        &self,
+        items: I,
+        out: &mut W,
+        options: RunOptions,
+        progress: &mut dyn FnMut(&Summary),
+    ) -> io::Result<Summary>
+    where
+        I: Iterator<Item = Item> + Send,
+        W: Write,
+    {
+        let (sender, receiver) = sync_channel::<Vec<Item>>(1);
+        std::thread::scope(|scope| {
+            scope.spawn(move || {
+                let mut batch = Vec::new();
+                let mut bytes = 0;
+                for item in items {
+                    bytes += item.bytes;
+                    batch.push(item);
+                    if batch.len() >= options.batch_articles || bytes >= options.batch_bytes {
+                        if sender.send(std::mem::take(&mut batch)).is_err() {
+                            return;
+                        }
+                        bytes = 0;
+                    }
+                }
+                if !batch.is_empty() {
+                    let _ = sender.send(batch);
+                }
+            });
+            let mut summary = Summary::default();
+            for batch in receiver {
+                let render = |item: &Item| {
+                    let output = self.process_item(item);
+                    let line = serde_json::to_string(&output).expect("records serialize: they hold no maps with non-string keys");
+                    (line, output.is_error(), item.bytes)
+                };
+                let lines: Vec<_> = if options.parallel {
+                    batch.par_iter().map(render).collect()
+                } else {
+                    batch.iter().map(render).collect()
+                };
+                drop(batch);
+                for (line, is_error, bytes) in lines {
+                    out.write_all(line.as_bytes())?;
+                    out.write_all(b"\n")?;
+                    summary.articles += 1;
+                    summary.bytes += bytes;
+                    if is_error {
+                        summary.errors += 1;
+                    } else {
+                        summary.records += 1;
+                    }
+                }
+                out.flush()?;
+                progress(&summary);
+            }
+            Ok(summary)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(title: Option<&str>, body: &str) -> Article {
+        Article { id: "t".into(), title: title.map(String::from), body: body.into(), ..Article::default() }
+    }
+
+    #[test]
+    fn title_and_body_share_one_text() {
+        let record = Pipeline::new(Options { text: true, tokens: true, ..Options::default() })
+            .process(&article(Some("Piala untuk “OPD”"), "PALEMBANG – Dewa hadir. Ia senang."));
+        let text = record.text.as_deref().unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        let slice = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
+        assert_eq!(slice(record.body_start, chars.len()), "PALEMBANG – Dewa hadir. Ia senang.");
+        let sentences: Vec<_> = record.sentences.iter().map(|s| slice(s.start, s.end)).collect();
+        assert_eq!(sentences, ["Piala untuk “OPD”", "PALEMBANG –", "Dewa hadir.", "Ia senang."]);
+        let dateline = record.dateline.unwrap();
+        assert_eq!(dateline.place.as_deref(), Some("PALEMBANG"));
+        for t in record.tokens.unwrap() {
+            assert_eq!(slice(t.start, t.end), t.text);
+        }
+    }
+
+    #[test]
+    fn empty_and_foreign_articles_are_flagged() {
+        let pipeline = Pipeline::default();
+        assert!(pipeline.process(&article(None, "  ")).warnings[0].contains("empty"));
+        let english = pipeline.process(&article(None, "The mayor said on Wednesday that the city would open three new schools next year."));
+        assert!(english.warnings.iter().any(|w| w.contains("not Indonesian")), "{:?}", english.warnings);
+    }
+}

@@ -1,0 +1,118 @@
+//! Byte spans into an article's text, and their conversion to the code point offsets that
+//! the JSON record promises.
+
+use serde::Serialize;
+
+/// A half-open byte range `start..end` into an article's text.
+///
+/// Spans stay in bytes inside the library so that slicing is free; [`CharOffsets`] turns
+/// them into Unicode code point offsets when a record is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Span {
+    /// First byte of the span.
+    pub start: usize,
+    /// One past the last byte of the span.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end` (bytes, end exclusive).
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// Length in bytes.
+    pub const fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// True when the span covers no byte.
+    pub const fn is_empty(&self) -> bool {
+        self.start >= self.end
+    }
+
+    /// The text this span covers.
+    ///
+    /// # Panics
+    /// When the span is outside `text` or not on character boundaries.
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// A span in Unicode code points, end exclusive, as written to JSON (`text[start:end]` in
+/// Python gives the mention back).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CharSpan {
+    /// First code point.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+}
+
+/// Converts byte offsets of one text into code point offsets.
+///
+/// Indonesian news is mostly ASCII, so instead of a table over every byte this keeps only
+/// the positions of multi-byte characters: memory grows with the non-ASCII characters, and a
+/// lookup is a binary search among them.
+#[derive(Debug, Clone, Default)]
+pub struct CharOffsets {
+    /// For each multi-byte character: the byte offset just past it, and how many bytes more
+    /// than one character the text holds up to there.
+    extra: Vec<(usize, usize)>,
+}
+
+impl CharOffsets {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Self {
+        let mut extra = Vec::new();
+        if !text.is_ascii() {
+            let mut surplus = 0;
+            for (i, c) in text.char_indices() {
+                let n = c.len_utf8();
+                if n > 1 {
+                    surplus += n - 1;
+                    extra.push((i + n, surplus));
+                }
+            }
+        }
+        CharOffsets { extra }
+    }
+
+    /// The code point offset of byte offset `byte`, which must lie on a character boundary.
+    pub fn char_offset(&self, byte: usize) -> usize {
+        let passed = self.extra.partition_point(|&(end, _)| end <= byte);
+        match passed {
+            0 => byte,
+            n => byte - self.extra[n - 1].1,
+        }
+    }
+
+    /// Converts a byte span.
+    pub fn span(&self, span: Span) -> CharSpan {
+        CharSpan {
+            start: self.char_offset(span.start),
+            end: self.char_offset(span.end),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets_match_counting_chars() {
+        let text = "“Ini” kata Dewa — Rp1,5 miliar… é";
+        let offsets = CharOffsets::new(text);
+        for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(offsets.char_offset(byte), text[..byte].chars().count(), "at byte {byte}");
+        }
+    }
+
+    #[test]
+    fn ascii_text_is_identity() {
+        let offsets = CharOffsets::new("Kec. Plaju");
+        assert_eq!(offsets.span(Span::new(5, 10)), CharSpan { start: 5, end: 10 });
+    }
+}
