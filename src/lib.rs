@@ -25,6 +25,7 @@
 pub mod calendar;
 pub mod dateline;
 pub mod error;
+pub mod extract;
 pub mod input;
 pub mod language;
 pub mod lexicon;

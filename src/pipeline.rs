@@ -10,12 +10,15 @@ use rayon::prelude::*;
 use crate::calendar::{self, Date};
 use crate::dateline;
 use crate::error::ErrorKind;
+use crate::extract::{self, Doc};
 use crate::input::{Article, Item};
 use crate::language;
-use crate::record::{DatelineRecord, ErrorDetail, ErrorRecord, Output, Record, SCHEMA_VERSION, Stats, TokenRecord};
+use crate::record::{
+    DateRecord, DatelineRecord, ErrorDetail, ErrorRecord, Output, Record, SCHEMA_VERSION, Stats, TimeRecord, TokenRecord,
+};
 use crate::sentence;
 use crate::span::{CharOffsets, Span};
-use crate::token::{self, Token};
+use crate::token;
 
 /// What a record includes and how dates are anchored.
 #[derive(Debug, Clone, Default)]
@@ -25,21 +28,6 @@ pub struct Options {
     /// Include `text`.
     pub text: bool,
     /// The reference date for articles that carry no publication date.
-    pub reference_date: Option<Date>,
-}
-
-/// An article prepared for the extractors: its full text, tokens and sentences.
-#[derive(Debug, Clone)]
-pub struct Doc<'a> {
-    /// The text every span points into: the title, a blank line, then the body.
-    pub text: &'a str,
-    /// Byte offset where the body starts.
-    pub body_start: usize,
-    /// Tokens in text order.
-    pub tokens: Vec<Token<'a>>,
-    /// Sentences in text order.
-    pub sentences: Vec<Span>,
-    /// The publication date, or the reference date given for the run.
     pub reference_date: Option<Date>,
 }
 
@@ -118,13 +106,26 @@ impl Pipeline {
         }
         let sentences = sentence::split(&text, &tokens, &breaks);
         let language = language::detect(body);
+        let indonesian = language.indonesian;
         if body.trim().is_empty() {
             warnings.push("empty article: the text holds no words".into());
         } else if !language.indonesian {
             warnings.push(format!("not Indonesian (detected {}); entities were not extracted", language.code));
         }
         let doc = Doc { text: &text, body_start, tokens, sentences, reference_date: published.or(self.options.reference_date) };
-        self.record(article, &doc, dateline, published, language, warnings)
+        let mut record = self.record(article, &doc, dateline, published, language, warnings);
+        if indonesian {
+            self.extract(&doc, &mut record);
+        }
+        record
+    }
+
+    /// Runs the extractors and puts what they find into `record`.
+    fn extract(&self, doc: &Doc<'_>, record: &mut Record) {
+        let offsets = CharOffsets::new(doc.text);
+        let found = extract::date::extract(doc);
+        record.dates = found.dates.iter().map(|d| DateRecord::new(d, doc.text, &offsets)).collect();
+        record.times = found.times.iter().map(|t| TimeRecord::new(t, doc.text, &offsets)).collect();
     }
 
     fn record(
@@ -172,6 +173,7 @@ impl Pipeline {
             places: Vec::new(),
             venues: Vec::new(),
             dates: Vec::new(),
+            times: Vec::new(),
             quotes: Vec::new(),
             warnings,
         }

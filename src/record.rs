@@ -3,9 +3,10 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::extract::date::{DateMention, Precision, TimeMention};
 use crate::input::Origin;
 use crate::language::Language;
-use crate::span::CharSpan;
+use crate::span::{CharOffsets, CharSpan};
 
 /// The version of the record format. Adding a field bumps the minor number; renaming or
 /// removing one bumps the major number.
@@ -54,8 +55,10 @@ pub struct Record {
     pub places: Vec<Value>,
     /// Venues (filled by the venue extractor).
     pub venues: Vec<Value>,
-    /// Dates (filled by the date extractor).
-    pub dates: Vec<Value>,
+    /// Dates named in the text, normalized to ISO 8601.
+    pub dates: Vec<DateRecord>,
+    /// Times of day named in the text.
+    pub times: Vec<TimeRecord>,
     /// Quotes (filled by the quote extractor).
     pub quotes: Vec<Value>,
     /// Things a reader of the record should know: decoding fallbacks, an empty text, a
@@ -134,5 +137,75 @@ impl Output {
     /// True for an error record.
     pub fn is_error(&self) -> bool {
         matches!(self, Output::Error(_))
+    }
+}
+
+/// A date in a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DateRecord {
+    /// The date as written.
+    pub text: String,
+    /// Code point offset of its start.
+    pub start: usize,
+    /// Code point offset of its end.
+    pub end: usize,
+    /// ISO 8601 (`2022-11-09`, or `2022-11` for a month), null when it cannot be resolved.
+    pub value: Option<String>,
+    /// `day`, `month` or `year`.
+    pub precision: Precision,
+    /// For a weekday written with the date: whether it matches; null without a weekday.
+    pub weekday_consistent: Option<bool>,
+    /// The rule that found it.
+    pub source: &'static str,
+}
+
+impl DateRecord {
+    /// The record of a date found in `text`.
+    pub fn new(date: &DateMention, text: &str, offsets: &CharOffsets) -> Self {
+        let span = offsets.span(date.span);
+        DateRecord {
+            text: date.span.slice(text).to_string(),
+            start: span.start,
+            end: span.end,
+            value: date.value.clone(),
+            precision: date.precision,
+            weekday_consistent: date.weekday_consistent,
+            source: date.source,
+        }
+    }
+}
+
+/// A time of day in a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimeRecord {
+    /// The time as written.
+    pub text: String,
+    /// Code point offset of its start.
+    pub start: usize,
+    /// Code point offset of its end.
+    pub end: usize,
+    /// `HH:MM`.
+    pub value: String,
+    /// The zone as written (`WIB`), or null.
+    pub zone: Option<String>,
+    /// The zone's UTC offset (`+07:00`), or null.
+    pub utc_offset: Option<String>,
+    /// The rule that found it.
+    pub source: &'static str,
+}
+
+impl TimeRecord {
+    /// The record of a time found in `text`.
+    pub fn new(time: &TimeMention, text: &str, offsets: &CharOffsets) -> Self {
+        let span = offsets.span(time.span);
+        TimeRecord {
+            text: time.span.slice(text).to_string(),
+            start: span.start,
+            end: span.end,
+            value: time.value.clone(),
+            zone: time.zone.clone(),
+            utc_offset: time.utc_offset.clone(),
+            source: time.source,
+        }
     }
 }

@@ -1,0 +1,184 @@
+//! The command line as a researcher uses it: folders, JSON Lines, standard input, error
+//! records, exit codes, thread counts and the output file.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn warta(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("warta starts");
+    let mut input = child.stdin.take().expect("stdin is piped");
+    input.write_all(stdin.unwrap_or("").as_bytes()).expect("stdin takes the input");
+    drop(input);
+    child.wait_with_output().expect("warta finishes")
+}
+
+fn records(output: &Output) -> Vec<Value> {
+    String::from_utf8(output.stdout.clone())
+        .expect("output is UTF-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every line is JSON"))
+        .collect()
+}
+
+fn ids(records: &[Value]) -> Vec<&str> {
+    records.iter().map(|r| r["id"].as_str().expect("id is a string")).collect()
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+#[test]
+fn folder_is_read_recursively_in_sorted_path_order() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("b/kedua.txt"), "Bupati meresmikan jembatan. Warga senang.");
+    write(&dir.path().join("a.txt"), "# Banjir di Gandus\n\nPALEMBANG – Air naik sejak Senin. Warga mengungsi.");
+    let jsonl = "{\"id\": \"j1\", \"text\": \"Camat hadir.\"}\n\n{\"id\": \"j2\", \"isi\": \"Lurah hadir.\"}\n";
+    write(&dir.path().join("a2.jsonl"), jsonl);
+    write(&dir.path().join("catatan.md"), "bukan artikel");
+    let out = warta(&["extract", "-q", dir.path().to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let recs = records(&out);
+    assert_eq!(ids(&recs), ["a", "j1", "j2", "b/kedua"]);
+    assert_eq!(recs[0]["title"], "Banjir di Gandus");
+    assert_eq!(recs[0]["body_start"], 18);
+    assert_eq!(recs[0]["dateline"]["place"], "PALEMBANG");
+    assert_eq!(recs[0]["stats"]["sentences"], 4, "headline, dateline and two sentences");
+}
+
+#[test]
+fn standard_input_and_field_aliases() {
+    let input = "{\"url\": \"https://contoh.id/1\", \"content\": \"Wali Kota hadir.\", \"headline\": \"Judul\", \"published_at\": \"2022-11-09T08:00:00+07:00\", \"source\": \"Antara\"}\n";
+    let out = warta(&["extract", "-q", "-"], Some(input));
+    assert!(out.status.success());
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1);
+    let r = &recs[0];
+    assert_eq!(r["id"], "https://contoh.id/1");
+    assert_eq!(r["title"], "Judul");
+    assert_eq!(r["published"], "2022-11-09");
+    assert_eq!(r["outlet"], "Antara");
+    assert_eq!(r["url"], "https://contoh.id/1");
+}
+
+#[test]
+fn bad_lines_become_error_records_in_place_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dump.jsonl");
+    write(
+        &path,
+        "{\"id\": \"ok1\", \"text\": \"Satu.\"}\n{broken\n{\"id\": \"no-text\", \"title\": \"x\"}\n{\"id\": \"num\", \"text\": 5}\n{\"id\": \"ok2\", \"text\": \"Dua.\"}\n",
+    );
+    let out = warta(&["extract", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1), "some articles failed");
+    let recs = records(&out);
+    let file = path.to_str().unwrap();
+    assert_eq!(ids(&recs), ["ok1", format!("{file}:2").as_str(), "no-text", "num", "ok2"]);
+    assert_eq!(recs[1]["error"]["kind"], "json");
+    assert_eq!(recs[1]["source"]["line"], 2);
+    assert_eq!(recs[2]["error"]["kind"], "missing_text");
+    assert!(recs[3]["error"]["message"].as_str().unwrap().contains("number"));
+    let summary = String::from_utf8_lossy(&out.stderr);
+    assert!(summary.contains("5 articles read, 2 records, 3 error records"), "{summary}");
+}
+
+#[test]
+fn too_large_articles_are_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("besar.txt");
+    write(&path, &"kata ".repeat(100));
+    let out = warta(&["extract", "-q", "--max-article-bytes", "100", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out);
+    assert_eq!(recs[0]["id"], "besar");
+    assert_eq!(recs[0]["error"]["kind"], "too_large");
+}
+
+#[test]
+fn output_is_identical_for_one_and_two_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("banyak.jsonl");
+    let mut lines = String::new();
+    for i in 0..600 {
+        lines.push_str(&format!(
+            "{{\"id\": \"a{i}\", \"text\": \"SURABAYA – Kepala Dinas ke-{i} hadir di Jl. Merdeka No. {i}. “Kami siap,” katanya.\\nIa menambahkan, anggaran Rp{i},5 miliar.\"}}\n"
+        ));
+    }
+    write(&path, &lines);
+    let one = warta(&["extract", "-q", "--threads", "1", "--tokens", path.to_str().unwrap()], None);
+    let two = warta(&["extract", "-q", "--threads", "2", "--tokens", path.to_str().unwrap()], None);
+    assert!(one.status.success() && two.status.success());
+    assert_eq!(records(&one).len(), 600);
+    assert!(one.stdout == two.stdout, "output differs between 1 and 2 threads");
+}
+
+#[test]
+fn output_file_appears_whole_and_nothing_else_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.txt");
+    write(&input, "Gubernur hadir.");
+    let target = dir.path().join("out").join("records.jsonl");
+    std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+    let out = warta(&["extract", "-q", input.to_str().unwrap(), "-o", target.to_str().unwrap()], None);
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let written = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(written.lines().count(), 1);
+    let left: Vec<_> = std::fs::read_dir(target.parent().unwrap()).unwrap().collect();
+    assert_eq!(left.len(), 1, "only the output file remains");
+}
+
+#[test]
+fn missing_input_is_a_usage_failure() {
+    let out = warta(&["extract", "/nonexistent/berita.jsonl"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert!(message.contains("/nonexistent/berita.jsonl"), "{message}");
+}
+
+#[test]
+fn schema_is_json_schema_listing_every_record_field() {
+    let out = warta(&["schema"], None);
+    assert!(out.status.success());
+    let schema: Value = serde_json::from_slice(&out.stdout).expect("schema is JSON");
+    let properties = schema["$defs"]["record"]["properties"].as_object().unwrap();
+    let required = schema["$defs"]["record"]["required"].as_array().unwrap();
+    let out = warta(&["extract", "-q", "--tokens", "--text", "-"], Some("{\"id\": \"x\", \"text\": \"Rabu (9/11/2022) Sekda hadir.\"}\n"));
+    let record = &records(&out)[0];
+    for key in record.as_object().unwrap().keys() {
+        assert!(properties.contains_key(key), "schema does not document {key}");
+    }
+    for key in required {
+        assert!(record.get(key.as_str().unwrap()).is_some(), "record lacks required {key}");
+    }
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("banyak.jsonl");
+    let line = "{\"text\": \"Wali Kota meninjau pasar. Harga cabai naik.\"}\n".repeat(20_000);
+    write(&path, &line);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(["extract", "-q", path.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+}
