@@ -36,3 +36,8 @@ pub mod span;
 pub mod token;
 
 pub use error::{Error, ErrorKind, Result};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
