@@ -27,7 +27,12 @@ fn stages(c: &mut Criterion) {
     let mut group = c.benchmark_group("corpus");
     group.throughput(Throughput::Bytes(bytes));
     group.bench_function("tokens", |b| {
-        b.iter(|| texts.iter().map(|t| warta::token::tokenize(black_box(t)).len()).sum::<usize>())
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| warta::token::tokenize(black_box(t)).len())
+                .sum::<usize>()
+        })
     });
     let tokenized: Vec<_> = texts.iter().map(|t| warta::token::tokenize(t)).collect();
     group.bench_function("sentences", |b| {
@@ -40,13 +45,22 @@ fn stages(c: &mut Criterion) {
         })
     });
     group.bench_function("language", |b| {
-        b.iter(|| texts.iter().filter(|t| warta::language::detect(black_box(t)).indonesian).count())
+        b.iter(|| {
+            texts
+                .iter()
+                .filter(|t| warta::language::detect(black_box(t)).indonesian)
+                .count()
+        })
     });
     group.bench_function("record_json", |b| {
         b.iter(|| {
             articles
                 .iter()
-                .map(|a| serde_json::to_string(&pipeline.process(black_box(a))).expect("records serialize").len())
+                .map(|a| {
+                    serde_json::to_string(&pipeline.process(black_box(a)))
+                        .expect("records serialize")
+                        .len()
+                })
                 .sum::<usize>()
         })
     });
@@ -58,8 +72,14 @@ fn startup(c: &mut Criterion) {
     // the first-article cost is what a new process pays once. Measured by timing a child
     // process would include process start; this measures the work itself on a cold cache
     // only in the first sample, so report it with the throughput script as well.
-    let article = warta::input::Article { id: "s".into(), body: "Sekda hadir, Rabu (9/11/2022).".into(), ..Default::default() };
-    c.bench_function("first_article", |b| b.iter(|| Pipeline::new(Options::default()).process(black_box(&article))));
+    let article = warta::input::Article {
+        id: "s".into(),
+        body: "Sekda hadir, Rabu (9/11/2022).".into(),
+        ..Default::default()
+    };
+    c.bench_function("first_article", |b| {
+        b.iter(|| Pipeline::new(Options::default()).process(black_box(&article)))
+    });
 }
 
 criterion_group!(benches, stages, startup);

@@ -34,12 +34,19 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the dateline pattern is valid")
 });
 
-static OUTLETS: LazyLock<HashSet<String>> =
-    LazyLock::new(|| lexicon::entries(embedded::OUTLETS).map(|e| e.surface.to_lowercase()).collect());
+static OUTLETS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    lexicon::entries(embedded::OUTLETS)
+        .map(|e| e.surface.to_lowercase())
+        .collect()
+});
 
 fn is_outlet(s: &str) -> bool {
     let lower = s.to_lowercase();
-    OUTLETS.contains(&lower) || lower.contains(".com") || lower.contains(".co") || lower.ends_with(".id") || lower.ends_with(".net")
+    OUTLETS.contains(&lower)
+        || lower.contains(".com")
+        || lower.contains(".co")
+        || lower.ends_with(".id")
+        || lower.ends_with(".net")
 }
 
 /// Reads the dateline at the start of `body`, if any.
@@ -68,7 +75,10 @@ pub fn parse(body: &str) -> Option<Dateline> {
         return None;
     }
     // Plain "Kata –" openings that are not all capitals need a known outlet or a bracket.
-    let span = Span::new(whole.start() + (whole.as_str().len() - whole.as_str().trim_start().len()), whole.end());
+    let span = Span::new(
+        whole.start() + (whole.as_str().len() - whole.as_str().trim_start().len()),
+        whole.end(),
+    );
     Some(Dateline { place, outlet, span })
 }
 
@@ -84,14 +94,33 @@ mod tests {
     fn dateline_styles() {
         let cases = [
             ("PALEMBANG – Sepuluh OPD", Some("PALEMBANG"), None, "PALEMBANG – "),
-            ("Palembang (ANTARA) - Pemkot", Some("Palembang"), Some("ANTARA"), "Palembang (ANTARA) - "),
-            ("JAKARTA, KOMPAS.com — Menteri", Some("JAKARTA"), Some("KOMPAS.com"), "JAKARTA, KOMPAS.com — "),
-            ("SUMSELKITA.COM, PALEMBANG – Sepuluh", Some("PALEMBANG"), Some("SUMSELKITA.COM"), "SUMSELKITA.COM, PALEMBANG – "),
+            (
+                "Palembang (ANTARA) - Pemkot",
+                Some("Palembang"),
+                Some("ANTARA"),
+                "Palembang (ANTARA) - ",
+            ),
+            (
+                "JAKARTA, KOMPAS.com — Menteri",
+                Some("JAKARTA"),
+                Some("KOMPAS.com"),
+                "JAKARTA, KOMPAS.com — ",
+            ),
+            (
+                "SUMSELKITA.COM, PALEMBANG – Sepuluh",
+                Some("PALEMBANG"),
+                Some("SUMSELKITA.COM"),
+                "SUMSELKITA.COM, PALEMBANG – ",
+            ),
             ("Tandaseru — Bupati", None, Some("Tandaseru"), "Tandaseru — "),
         ];
         for (body, place, outlet, text) in cases {
             let got = parts(body).unwrap_or_else(|| panic!("no dateline in {body:?}"));
-            assert_eq!(got, (place.map(String::from), outlet.map(String::from), text.to_string()), "{body}");
+            assert_eq!(
+                got,
+                (place.map(String::from), outlet.map(String::from), text.to_string()),
+                "{body}"
+            );
         }
     }
 

@@ -74,7 +74,9 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { max_article_bytes: 10 * 1024 * 1024 }
+        ReadOptions {
+            max_article_bytes: 10 * 1024 * 1024,
+        }
     }
 }
 
@@ -90,7 +92,11 @@ pub enum Input {
 impl Input {
     /// `-` is standard input, anything else a path.
     pub fn parse(arg: &str) -> Input {
-        if arg == "-" { Input::Stdin } else { Input::Path(PathBuf::from(arg)) }
+        if arg == "-" {
+            Input::Stdin
+        } else {
+            Input::Path(PathBuf::from(arg))
+        }
     }
 }
 
@@ -139,12 +145,20 @@ fn expand(inputs: &[Input]) -> io::Result<Vec<Option<Source>>> {
                     for file in files {
                         let Some(format) = format_of(&file) else { continue };
                         let rel = file.strip_prefix(path).unwrap_or(&file);
-                        out.push(Some(Source { text_id: id_of(rel), path: file, format }));
+                        out.push(Some(Source {
+                            text_id: id_of(rel),
+                            path: file,
+                            format,
+                        }));
                     }
                 } else {
                     let format = format_of(path).unwrap_or(Format::Text);
                     let name = Path::new(path.file_name().unwrap_or(path.as_os_str()));
-                    out.push(Some(Source { text_id: id_of(name), path: path.clone(), format }));
+                    out.push(Some(Source {
+                        text_id: id_of(name),
+                        path: path.clone(),
+                        format,
+                    }));
                 }
             }
         }
@@ -198,7 +212,11 @@ impl Reader {
     /// # Errors
     /// When an input does not exist or a folder cannot be listed.
     pub fn open(inputs: &[Input], options: ReadOptions) -> io::Result<Reader> {
-        Ok(Reader { sources: expand(inputs)?.into_iter(), current: None, options })
+        Ok(Reader {
+            sources: expand(inputs)?.into_iter(),
+            current: None,
+            options,
+        })
     }
 
     /// The bytes still to read, when every input is a file (not standard input).
@@ -206,7 +224,11 @@ impl Reader {
         self.sources
             .as_slice()
             .iter()
-            .map(|s| s.as_ref().and_then(|s| std::fs::metadata(&s.path).ok()).map(|m| m.len()))
+            .map(|s| {
+                s.as_ref()
+                    .and_then(|s| std::fs::metadata(&s.path).ok())
+                    .map(|m| m.len())
+            })
             .sum()
     }
 
@@ -216,7 +238,10 @@ impl Reader {
             return None;
         };
         let name = source.path.display().to_string();
-        let origin = Origin { file: name.clone(), line: None };
+        let origin = Origin {
+            file: name.clone(),
+            line: None,
+        };
         let file = match File::open(&source.path) {
             Ok(f) => f,
             Err(e) => return Some(failed(origin, source.text_id, ErrorKind::Io, e.to_string(), 0)),
@@ -247,11 +272,27 @@ impl Reader {
         };
         let (text, warnings) = match decode(&bytes) {
             Ok(r) => r,
-            Err(e) => return Item { origin, article: Err((id, e)), bytes: size },
+            Err(e) => {
+                return Item {
+                    origin,
+                    article: Err((id, e)),
+                    bytes: size,
+                };
+            }
         };
         let (title, body) = split_headline(&text);
-        let article = Article { id, title, body, warnings, ..Article::default() };
-        Item { origin, article: Ok(article), bytes: size }
+        let article = Article {
+            id,
+            title,
+            body,
+            warnings,
+            ..Article::default()
+        };
+        Item {
+            origin,
+            article: Ok(article),
+            bytes: size,
+        }
     }
 
     fn read_json_file(&self, file: File, origin: Origin, id: &str) -> Vec<Item> {
@@ -262,7 +303,15 @@ impl Reader {
         };
         let value: Value = match serde_json::from_slice(strip_bom(&bytes)) {
             Ok(v) => v,
-            Err(e) => return vec![failed(origin, id.into(), ErrorKind::Json, format!("not JSON: {e}"), size)],
+            Err(e) => {
+                return vec![failed(
+                    origin,
+                    id.into(),
+                    ErrorKind::Json,
+                    format!("not JSON: {e}"),
+                    size,
+                )];
+            }
         };
         let values = match value {
             Value::Array(values) => values,
@@ -273,10 +322,17 @@ impl Reader {
             .into_iter()
             .enumerate()
             .map(|(i, v)| {
-                let origin = Origin { file: origin.file.clone(), line: Some(i as u64 + 1) };
+                let origin = Origin {
+                    file: origin.file.clone(),
+                    line: Some(i as u64 + 1),
+                };
                 let fallback = format!("{}:{}", origin.file, i + 1);
                 let article = article_from_json(v, &fallback, self.options.max_article_bytes);
-                Item { origin, article, bytes: size / count }
+                Item {
+                    origin,
+                    article,
+                    bytes: size / count,
+                }
             })
             .collect()
     }
@@ -284,7 +340,12 @@ impl Reader {
 
 impl Current {
     fn new(name: String, lines: Box<dyn BufRead + Send>) -> Self {
-        Current { name, lines, line: 0, pending: Vec::new().into_iter() }
+        Current {
+            name,
+            lines,
+            line: 0,
+            pending: Vec::new().into_iter(),
+        }
     }
 }
 
@@ -303,7 +364,10 @@ impl Iterator for Reader {
                     Ok(0) => self.current = None,
                     Ok(n) => {
                         current.line += 1;
-                        let origin = Origin { file: current.name.clone(), line: Some(current.line) };
+                        let origin = Origin {
+                            file: current.name.clone(),
+                            line: Some(current.line),
+                        };
                         let fallback = format!("{}:{}", current.name, current.line);
                         if n > max + 1 {
                             return Some(too_large(origin, fallback, n as u64, max));
@@ -313,11 +377,18 @@ impl Iterator for Reader {
                             continue;
                         }
                         let article = parse_json_line(line, &fallback, max);
-                        return Some(Item { origin, article, bytes: n as u64 });
+                        return Some(Item {
+                            origin,
+                            article,
+                            bytes: n as u64,
+                        });
                     }
                     Err(e) => {
                         current.line += 1;
-                        let origin = Origin { file: current.name.clone(), line: Some(current.line) };
+                        let origin = Origin {
+                            file: current.name.clone(),
+                            line: Some(current.line),
+                        };
                         let id = format!("{}:{}", current.name, current.line);
                         self.current = None;
                         return Some(failed(origin, id, ErrorKind::Io, e.to_string(), 0));
@@ -334,7 +405,11 @@ impl Iterator for Reader {
 }
 
 fn failed(origin: Origin, id: String, kind: ErrorKind, message: String, bytes: u64) -> Item {
-    Item { origin, article: Err((id, Error::new(kind, message))), bytes }
+    Item {
+        origin,
+        article: Err((id, Error::new(kind, message))),
+        bytes,
+    }
 }
 
 fn too_large(origin: Origin, id: String, size: u64, max: usize) -> Item {
@@ -414,7 +489,10 @@ fn decode(bytes: &[u8]) -> Result<(String, Vec<String>), Error> {
         Ok(s) => Ok((s.to_string(), Vec::new())),
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            Ok((text.into_owned(), vec!["input was not UTF-8; decoded as Windows-1252".to_string()]))
+            Ok((
+                text.into_owned(),
+                vec!["input was not UTF-8; decoded as Windows-1252".to_string()],
+            ))
         }
     }
 }
@@ -438,11 +516,16 @@ fn parse_json_line(line: &[u8], fallback_id: &str, max: usize) -> Result<Article
         Err(_) => std::borrow::Cow::Owned(encoding_rs::WINDOWS_1252.decode(line).0.into_owned()),
     };
     let value: Value = serde_json::from_str(&text).map_err(|e| {
-        (fallback_id.to_string(), Error::new(ErrorKind::Json, format!("not a JSON object: {e}")))
+        (
+            fallback_id.to_string(),
+            Error::new(ErrorKind::Json, format!("not a JSON object: {e}")),
+        )
     })?;
     let mut article = article_from_json(value, fallback_id, max)?;
     if matches!(text, std::borrow::Cow::Owned(_)) {
-        article.warnings.push("input line was not UTF-8; decoded as Windows-1252".into());
+        article
+            .warnings
+            .push("input line was not UTF-8; decoded as Windows-1252".into());
     }
     Ok(article)
 }
@@ -461,7 +544,10 @@ fn article_from_json(value: Value, fallback_id: &str, max: usize) -> Result<Arti
         Some((_, Value::String(s))) => s.clone(),
         Some((k, other)) => {
             let kind = json_type(other);
-            return Err((id, Error::new(ErrorKind::MissingText, format!("field \"{k}\" is {kind}, not a string"))));
+            return Err((
+                id,
+                Error::new(ErrorKind::MissingText, format!("field \"{k}\" is {kind}, not a string")),
+            ));
         }
         None => {
             let message = "no text field (text, content, body or isi)";
@@ -469,10 +555,19 @@ fn article_from_json(value: Value, fallback_id: &str, max: usize) -> Result<Arti
         }
     };
     if body.len() > max {
-        return Err((id, Error::new(ErrorKind::TooLarge, format!("too large: {} bytes, over the limit of {max}", body.len()))));
+        return Err((
+            id,
+            Error::new(
+                ErrorKind::TooLarge,
+                format!("too large: {} bytes, over the limit of {max}", body.len()),
+            ),
+        ));
     }
     if body.contains('\0') {
-        return Err((id, Error::new(ErrorKind::Binary, "binary input: the text holds a NUL character")));
+        return Err((
+            id,
+            Error::new(ErrorKind::Binary, "binary input: the text holds a NUL character"),
+        ));
     }
     Ok(Article {
         id,

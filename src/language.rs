@@ -34,10 +34,19 @@ pub fn detect(text: &str) -> Language {
             let code = info.lang().code().to_string();
             // Short texts are often misread; only a confident verdict for another language
             // counts against the article.
-            let other = info.lang() != whatlang::Lang::Ind && (info.is_reliable() || info.confidence() >= MIN_CONFIDENCE);
-            Language { code, confidence: round(info.confidence()), indonesian: !other }
+            let other =
+                info.lang() != whatlang::Lang::Ind && (info.is_reliable() || info.confidence() >= MIN_CONFIDENCE);
+            Language {
+                code,
+                confidence: round(info.confidence()),
+                indonesian: !other,
+            }
         }
-        None => Language { code: "und".into(), confidence: 0.0, indonesian: true },
+        None => Language {
+            code: "und".into(),
+            confidence: 0.0,
+            indonesian: true,
+        },
     }
 }
 
@@ -51,10 +60,14 @@ mod tests {
 
     #[test]
     fn indonesian_and_english() {
-        let id = detect("Sekretaris Daerah Kota Palembang menyerahkan piala kepada perwakilan pemenang di Hotel Novotel pada hari Rabu.");
+        let id = detect(
+            "Sekretaris Daerah Kota Palembang menyerahkan piala kepada perwakilan pemenang di Hotel Novotel pada hari Rabu.",
+        );
         assert_eq!(id.code, "ind");
         assert!(id.indonesian);
-        let en = detect("The regional secretary of Palembang handed the trophy to the winners at a hotel on Wednesday, officials said.");
+        let en = detect(
+            "The regional secretary of Palembang handed the trophy to the winners at a hotel on Wednesday, officials said.",
+        );
         assert!(!en.indonesian, "{en:?}");
     }
 }

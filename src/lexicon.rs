@@ -40,13 +40,19 @@ pub mod embedded {
     pub const WEEKDAYS: &str = include_str!("../data/date/hari.txt");
     /// News outlets as they appear in datelines.
     pub const OUTLETS: &str = include_str!("../data/dateline/media.txt");
+    /// Head words of venues, with when they count.
+    pub const VENUE_HEADS: &str = include_str!("../data/venue/gedung.txt");
+    /// Lowercase words allowed between a lowercase venue head and its name.
+    pub const VENUE_QUALIFIERS: &str = include_str!("../data/venue/penjelas.txt");
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const ALL: [(&str, &str); 5] = [
+    const ALL: [(&str, &str); 7] = [
+        ("venue/penjelas.txt", embedded::VENUE_QUALIFIERS),
+        ("venue/gedung.txt", embedded::VENUE_HEADS),
         ("sentence/singkatan.txt", embedded::ABBREVIATIONS),
         ("token/leksikal.txt", embedded::LEXICALIZED),
         ("date/bulan.txt", embedded::MONTHS),
@@ -60,8 +66,14 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                Entry { surface: "Jl.", value: None },
-                Entry { surface: "Des", value: Some("12") }
+                Entry {
+                    surface: "Jl.",
+                    value: None
+                },
+                Entry {
+                    surface: "Des",
+                    value: Some("12")
+                }
             ]
         );
     }
@@ -71,7 +83,12 @@ mod tests {
         for (name, source) in ALL {
             let mut seen = std::collections::HashSet::new();
             for entry in entries(source) {
-                assert_eq!(entry.surface, entry.surface.trim(), "{name}: stray space in {:?}", entry.surface);
+                assert_eq!(
+                    entry.surface,
+                    entry.surface.trim(),
+                    "{name}: stray space in {:?}",
+                    entry.surface
+                );
                 assert!(!entry.surface.is_empty(), "{name}: empty entry");
                 assert!(seen.insert(entry.surface), "{name}: duplicate {:?}", entry.surface);
             }

@@ -14,7 +14,8 @@ use crate::extract::{self, Doc};
 use crate::input::{Article, Item};
 use crate::language;
 use crate::record::{
-    DateRecord, DatelineRecord, ErrorDetail, ErrorRecord, Output, Record, SCHEMA_VERSION, Stats, TimeRecord, TokenRecord,
+    DateRecord, DatelineRecord, ErrorDetail, ErrorRecord, Output, Record, SCHEMA_VERSION, Stats, TimeRecord,
+    TokenRecord, VenueRecord,
 };
 use crate::sentence;
 use crate::span::{CharOffsets, Span};
@@ -64,7 +65,11 @@ pub struct RunOptions {
 
 impl Default for RunOptions {
     fn default() -> Self {
-        RunOptions { parallel: true, batch_articles: 256, batch_bytes: 4 << 20 }
+        RunOptions {
+            parallel: true,
+            batch_articles: 256,
+            batch_bytes: 4 << 20,
+        }
     }
 }
 
@@ -110,9 +115,18 @@ impl Pipeline {
         if body.trim().is_empty() {
             warnings.push("empty article: the text holds no words".into());
         } else if !language.indonesian {
-            warnings.push(format!("not Indonesian (detected {}); entities were not extracted", language.code));
+            warnings.push(format!(
+                "not Indonesian (detected {}); entities were not extracted",
+                language.code
+            ));
         }
-        let doc = Doc { text: &text, body_start, tokens, sentences, reference_date: published.or(self.options.reference_date) };
+        let doc = Doc {
+            text: &text,
+            body_start,
+            tokens,
+            sentences,
+            reference_date: published.or(self.options.reference_date),
+        };
         let mut record = self.record(article, &doc, dateline, published, language, warnings);
         if indonesian {
             self.extract(&doc, &mut record);
@@ -124,8 +138,20 @@ impl Pipeline {
     fn extract(&self, doc: &Doc<'_>, record: &mut Record) {
         let offsets = CharOffsets::new(doc.text);
         let found = extract::date::extract(doc);
-        record.dates = found.dates.iter().map(|d| DateRecord::new(d, doc.text, &offsets)).collect();
-        record.times = found.times.iter().map(|t| TimeRecord::new(t, doc.text, &offsets)).collect();
+        record.dates = found
+            .dates
+            .iter()
+            .map(|d| DateRecord::new(d, doc.text, &offsets))
+            .collect();
+        record.times = found
+            .times
+            .iter()
+            .map(|t| TimeRecord::new(t, doc.text, &offsets))
+            .collect();
+        record.venues = extract::venue::extract(doc)
+            .iter()
+            .map(|v| VenueRecord::new(v, doc.text, &offsets))
+            .collect();
     }
 
     fn record(
@@ -143,7 +169,11 @@ impl Pipeline {
                 .iter()
                 .map(|t| {
                     let s = offsets.span(t.span);
-                    TokenRecord { start: s.start, end: s.end, text: t.text.to_string() }
+                    TokenRecord {
+                        start: s.start,
+                        end: s.end,
+                        text: t.text.to_string(),
+                    }
                 })
                 .collect()
         });
@@ -157,7 +187,12 @@ impl Pipeline {
             language,
             dateline: dateline.map(|d| {
                 let s = offsets.span(d.span);
-                DatelineRecord { place: d.place, outlet: d.outlet, start: s.start, end: s.end }
+                DatelineRecord {
+                    place: d.place,
+                    outlet: d.outlet,
+                    start: s.start,
+                    end: s.end,
+                }
             }),
             body_start: offsets.char_offset(doc.body_start),
             stats: Stats {
@@ -187,7 +222,10 @@ impl Pipeline {
                 schema_version: SCHEMA_VERSION,
                 id: id.to_string(),
                 source: item.origin.clone(),
-                error: ErrorDetail { kind: kind.as_str(), message },
+                error: ErrorDetail {
+                    kind: kind.as_str(),
+                    message,
+                },
             })
         };
         match &item.article {
@@ -199,7 +237,11 @@ impl Pipeline {
                         .map(|s| s.to_string())
                         .or_else(|| panic.downcast_ref::<String>().cloned())
                         .unwrap_or_else(|| "unknown panic".into());
-                    error(&article.id, ErrorKind::Internal, format!("internal error (please report): {reason}"))
+                    error(
+                        &article.id,
+                        ErrorKind::Internal,
+                        format!("internal error (please report): {reason}"),
+                    )
                 }
             },
             Err((id, e)) => error(id, e.kind(), e.message().to_string()),
@@ -249,7 +291,8 @@ impl Pipeline {
             for batch in receiver {
                 let render = |item: &Item| {
                     let output = self.process_item(item);
-                    let line = serde_json::to_string(&output).expect("records serialize: they hold no maps with non-string keys");
+                    let line = serde_json::to_string(&output)
+                        .expect("records serialize: they hold no maps with non-string keys");
                     (line, output.is_error(), item.bytes)
                 };
                 let lines: Vec<_> = if options.parallel {
@@ -282,19 +325,37 @@ mod tests {
     use super::*;
 
     fn article(title: Option<&str>, body: &str) -> Article {
-        Article { id: "t".into(), title: title.map(String::from), body: body.into(), ..Article::default() }
+        Article {
+            id: "t".into(),
+            title: title.map(String::from),
+            body: body.into(),
+            ..Article::default()
+        }
     }
 
     #[test]
     fn title_and_body_share_one_text() {
-        let record = Pipeline::new(Options { text: true, tokens: true, ..Options::default() })
-            .process(&article(Some("Piala untuk “OPD”"), "PALEMBANG – Dewa hadir. Ia senang."));
+        let record = Pipeline::new(Options {
+            text: true,
+            tokens: true,
+            ..Options::default()
+        })
+        .process(&article(
+            Some("Piala untuk “OPD”"),
+            "PALEMBANG – Dewa hadir. Ia senang.",
+        ));
         let text = record.text.as_deref().unwrap();
         let chars: Vec<char> = text.chars().collect();
         let slice = |a: usize, b: usize| chars[a..b].iter().collect::<String>();
-        assert_eq!(slice(record.body_start, chars.len()), "PALEMBANG – Dewa hadir. Ia senang.");
+        assert_eq!(
+            slice(record.body_start, chars.len()),
+            "PALEMBANG – Dewa hadir. Ia senang."
+        );
         let sentences: Vec<_> = record.sentences.iter().map(|s| slice(s.start, s.end)).collect();
-        assert_eq!(sentences, ["Piala untuk “OPD”", "PALEMBANG –", "Dewa hadir.", "Ia senang."]);
+        assert_eq!(
+            sentences,
+            ["Piala untuk “OPD”", "PALEMBANG –", "Dewa hadir.", "Ia senang."]
+        );
         let dateline = record.dateline.unwrap();
         assert_eq!(dateline.place.as_deref(), Some("PALEMBANG"));
         for t in record.tokens.unwrap() {
@@ -306,7 +367,14 @@ mod tests {
     fn empty_and_foreign_articles_are_flagged() {
         let pipeline = Pipeline::default();
         assert!(pipeline.process(&article(None, "  ")).warnings[0].contains("empty"));
-        let english = pipeline.process(&article(None, "The mayor said on Wednesday that the city would open three new schools next year."));
-        assert!(english.warnings.iter().any(|w| w.contains("not Indonesian")), "{:?}", english.warnings);
+        let english = pipeline.process(&article(
+            None,
+            "The mayor said on Wednesday that the city would open three new schools next year.",
+        ));
+        assert!(
+            english.warnings.iter().any(|w| w.contains("not Indonesian")),
+            "{:?}",
+            english.warnings
+        );
     }
 }

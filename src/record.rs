@@ -4,6 +4,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::extract::date::{DateMention, Precision, TimeMention};
+use crate::extract::venue::Venue;
 use crate::input::Origin;
 use crate::language::Language;
 use crate::span::{CharOffsets, CharSpan};
@@ -53,8 +54,8 @@ pub struct Record {
     pub people: Vec<Value>,
     /// Places (filled by the place extractor).
     pub places: Vec<Value>,
-    /// Venues (filled by the venue extractor).
-    pub venues: Vec<Value>,
+    /// Venues: where things happen.
+    pub venues: Vec<VenueRecord>,
     /// Dates named in the text, normalized to ISO 8601.
     pub dates: Vec<DateRecord>,
     /// Times of day named in the text.
@@ -206,6 +207,55 @@ impl TimeRecord {
             zone: time.zone.clone(),
             utc_offset: time.utc_offset.clone(),
             source: time.source,
+        }
+    }
+}
+
+/// A mention: where an entity is named.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MentionRecord {
+    /// Code point offset of its start.
+    pub start: usize,
+    /// Code point offset of its end.
+    pub end: usize,
+    /// The text as written.
+    pub text: String,
+}
+
+impl MentionRecord {
+    /// The record of `span` in `text`.
+    pub fn new(span: crate::span::Span, text: &str, offsets: &CharOffsets) -> Self {
+        let chars = offsets.span(span);
+        MentionRecord {
+            start: chars.start,
+            end: chars.end,
+            text: span.slice(text).to_string(),
+        }
+    }
+}
+
+/// A venue in a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VenueRecord {
+    /// The longest form written.
+    pub name: String,
+    /// Every place it is named.
+    pub mentions: Vec<MentionRecord>,
+    /// The rule that found it.
+    pub source: &'static str,
+}
+
+impl VenueRecord {
+    /// The record of a venue found in `text`.
+    pub fn new(venue: &Venue, text: &str, offsets: &CharOffsets) -> Self {
+        VenueRecord {
+            name: venue.name.clone(),
+            mentions: venue
+                .mentions
+                .iter()
+                .map(|&m| MentionRecord::new(m, text, offsets))
+                .collect(),
+            source: venue.source,
         }
     }
 }

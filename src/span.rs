@@ -106,7 +106,11 @@ mod tests {
         let text = "“Ini” kata Dewa — Rp1,5 miliar… é";
         let offsets = CharOffsets::new(text);
         for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
-            assert_eq!(offsets.char_offset(byte), text[..byte].chars().count(), "at byte {byte}");
+            assert_eq!(
+                offsets.char_offset(byte),
+                text[..byte].chars().count(),
+                "at byte {byte}"
+            );
         }
     }
 

@@ -16,7 +16,9 @@ fn warta(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("warta starts");
     let mut input = child.stdin.take().expect("stdin is piped");
-    input.write_all(stdin.unwrap_or("").as_bytes()).expect("stdin takes the input");
+    input
+        .write_all(stdin.unwrap_or("").as_bytes())
+        .expect("stdin takes the input");
     drop(input);
     child.wait_with_output().expect("warta finishes")
 }
@@ -30,7 +32,10 @@ fn records(output: &Output) -> Vec<Value> {
 }
 
 fn ids(records: &[Value]) -> Vec<&str> {
-    records.iter().map(|r| r["id"].as_str().expect("id is a string")).collect()
+    records
+        .iter()
+        .map(|r| r["id"].as_str().expect("id is a string"))
+        .collect()
 }
 
 fn write(path: &Path, text: &str) {
@@ -41,8 +46,14 @@ fn write(path: &Path, text: &str) {
 #[test]
 fn folder_is_read_recursively_in_sorted_path_order() {
     let dir = tempfile::tempdir().unwrap();
-    write(&dir.path().join("b/kedua.txt"), "Bupati meresmikan jembatan. Warga senang.");
-    write(&dir.path().join("a.txt"), "# Banjir di Gandus\n\nPALEMBANG – Air naik sejak Senin. Warga mengungsi.");
+    write(
+        &dir.path().join("b/kedua.txt"),
+        "Bupati meresmikan jembatan. Warga senang.",
+    );
+    write(
+        &dir.path().join("a.txt"),
+        "# Banjir di Gandus\n\nPALEMBANG – Air naik sejak Senin. Warga mengungsi.",
+    );
     let jsonl = "{\"id\": \"j1\", \"text\": \"Camat hadir.\"}\n\n{\"id\": \"j2\", \"isi\": \"Lurah hadir.\"}\n";
     write(&dir.path().join("a2.jsonl"), jsonl);
     write(&dir.path().join("catatan.md"), "bukan artikel");
@@ -83,13 +94,19 @@ fn bad_lines_become_error_records_in_place_and_the_run_goes_on() {
     assert_eq!(out.status.code(), Some(1), "some articles failed");
     let recs = records(&out);
     let file = path.to_str().unwrap();
-    assert_eq!(ids(&recs), ["ok1", format!("{file}:2").as_str(), "no-text", "num", "ok2"]);
+    assert_eq!(
+        ids(&recs),
+        ["ok1", format!("{file}:2").as_str(), "no-text", "num", "ok2"]
+    );
     assert_eq!(recs[1]["error"]["kind"], "json");
     assert_eq!(recs[1]["source"]["line"], 2);
     assert_eq!(recs[2]["error"]["kind"], "missing_text");
     assert!(recs[3]["error"]["message"].as_str().unwrap().contains("number"));
     let summary = String::from_utf8_lossy(&out.stderr);
-    assert!(summary.contains("5 articles read, 2 records, 3 error records"), "{summary}");
+    assert!(
+        summary.contains("5 articles read, 2 records, 3 error records"),
+        "{summary}"
+    );
 }
 
 #[test]
@@ -97,7 +114,10 @@ fn too_large_articles_are_refused_by_name() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("besar.txt");
     write(&path, &"kata ".repeat(100));
-    let out = warta(&["extract", "-q", "--max-article-bytes", "100", path.to_str().unwrap()], None);
+    let out = warta(
+        &["extract", "-q", "--max-article-bytes", "100", path.to_str().unwrap()],
+        None,
+    );
     assert_eq!(out.status.code(), Some(1));
     let recs = records(&out);
     assert_eq!(recs[0]["id"], "besar");
@@ -115,8 +135,14 @@ fn output_is_identical_for_one_and_two_threads() {
         ));
     }
     write(&path, &lines);
-    let one = warta(&["extract", "-q", "--threads", "1", "--tokens", path.to_str().unwrap()], None);
-    let two = warta(&["extract", "-q", "--threads", "2", "--tokens", path.to_str().unwrap()], None);
+    let one = warta(
+        &["extract", "-q", "--threads", "1", "--tokens", path.to_str().unwrap()],
+        None,
+    );
+    let two = warta(
+        &["extract", "-q", "--threads", "2", "--tokens", path.to_str().unwrap()],
+        None,
+    );
     assert!(one.status.success() && two.status.success());
     assert_eq!(records(&one).len(), 600);
     assert!(one.stdout == two.stdout, "output differs between 1 and 2 threads");
@@ -129,7 +155,10 @@ fn output_file_appears_whole_and_nothing_else_is_left() {
     write(&input, "Gubernur hadir.");
     let target = dir.path().join("out").join("records.jsonl");
     std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-    let out = warta(&["extract", "-q", input.to_str().unwrap(), "-o", target.to_str().unwrap()], None);
+    let out = warta(
+        &["extract", "-q", input.to_str().unwrap(), "-o", target.to_str().unwrap()],
+        None,
+    );
     assert!(out.status.success());
     assert!(out.stdout.is_empty());
     let written = std::fs::read_to_string(&target).unwrap();
@@ -153,13 +182,19 @@ fn schema_is_json_schema_listing_every_record_field() {
     let schema: Value = serde_json::from_slice(&out.stdout).expect("schema is JSON");
     let properties = schema["$defs"]["record"]["properties"].as_object().unwrap();
     let required = schema["$defs"]["record"]["required"].as_array().unwrap();
-    let out = warta(&["extract", "-q", "--tokens", "--text", "-"], Some("{\"id\": \"x\", \"text\": \"Rabu (9/11/2022) Sekda hadir.\"}\n"));
+    let out = warta(
+        &["extract", "-q", "--tokens", "--text", "-"],
+        Some("{\"id\": \"x\", \"text\": \"Rabu (9/11/2022) Sekda hadir.\"}\n"),
+    );
     let record = &records(&out)[0];
     for key in record.as_object().unwrap().keys() {
         assert!(properties.contains_key(key), "schema does not document {key}");
     }
     for key in required {
-        assert!(record.get(key.as_str().unwrap()).is_some(), "record lacks required {key}");
+        assert!(
+            record.get(key.as_str().unwrap()).is_some(),
+            "record lacks required {key}"
+        );
     }
 }
 

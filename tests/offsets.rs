@@ -5,11 +5,25 @@ use warta::input::Article;
 use warta::pipeline::{Options, Pipeline};
 
 fn check(title: Option<String>, body: String) -> Result<(), TestCaseError> {
-    let article = Article { id: "p".into(), title, body, ..Article::default() };
-    let record = Pipeline::new(Options { tokens: true, text: true, ..Options::default() }).process(&article);
+    let article = Article {
+        id: "p".into(),
+        title,
+        body,
+        ..Article::default()
+    };
+    let record = Pipeline::new(Options {
+        tokens: true,
+        text: true,
+        ..Options::default()
+    })
+    .process(&article);
     let text: Vec<char> = record.text.as_deref().unwrap().chars().collect();
     let slice = |start: usize, end: usize| -> Result<String, TestCaseError> {
-        prop_assert!(start <= end && end <= text.len(), "span {start}..{end} outside {} chars", text.len());
+        prop_assert!(
+            start <= end && end <= text.len(),
+            "span {start}..{end} outside {} chars",
+            text.len()
+        );
         Ok(text[start..end].iter().collect())
     };
     prop_assert_eq!(record.stats.chars, text.len());
@@ -28,6 +42,11 @@ fn check(title: Option<String>, body: String) -> Result<(), TestCaseError> {
     for time in &record.times {
         prop_assert_eq!(slice(time.start, time.end)?, time.text.clone());
     }
+    for venue in &record.venues {
+        for m in &venue.mentions {
+            prop_assert_eq!(slice(m.start, m.end)?, m.text.clone());
+        }
+    }
     if let Some(d) = &record.dateline {
         slice(d.start, d.end)?;
     }
@@ -37,9 +56,40 @@ fn check(title: Option<String>, body: String) -> Result<(), TestCaseError> {
 /// Text made of the pieces news text is made of, so that the rules actually fire.
 fn newsy() -> impl Strategy<Value = String> {
     let piece = prop::sample::select(vec![
-        "PALEMBANG – ", "Rabu (9/11/2022)", " kata", " Dewa", "“", "”", "\"", "'", ".", ",", " ", "\n", "\n\n",
-        "Jl.", " No. 5", "Rp1,5 miliar", "S.Pd.", " A. ", "-nya", "rumahnya", "apakah", "kemarin", "pukul 10.00 WIB",
-        "é", "🙂", "\u{00a0}", "\r\n", "…", "...", "Sekda", "9 Nop 2022", "(ANTARA) -", "13.30", "kupu-kupu",
+        "PALEMBANG – ",
+        "Rabu (9/11/2022)",
+        " kata",
+        " Dewa",
+        "“",
+        "”",
+        "\"",
+        "'",
+        ".",
+        ",",
+        " ",
+        "\n",
+        "\n\n",
+        "Jl.",
+        " No. 5",
+        "Rp1,5 miliar",
+        "S.Pd.",
+        " A. ",
+        "-nya",
+        "rumahnya",
+        "apakah",
+        "kemarin",
+        "pukul 10.00 WIB",
+        "é",
+        "🙂",
+        "\u{00a0}",
+        "\r\n",
+        "…",
+        "...",
+        "Sekda",
+        "9 Nop 2022",
+        "(ANTARA) -",
+        "13.30",
+        "kupu-kupu",
     ]);
     prop::collection::vec(piece, 0..40).prop_map(|v| v.concat())
 }

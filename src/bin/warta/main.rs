@@ -57,7 +57,9 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     let reference_date = match &args.date {
-        Some(s) => Some(calendar::parse_published(s).with_context(|| format!("--date {s:?} is not a date (YYYY-MM-DD)"))?),
+        Some(s) => {
+            Some(calendar::parse_published(s).with_context(|| format!("--date {s:?} is not a date (YYYY-MM-DD)"))?)
+        }
         None => None,
     };
     if args.threads == Some(0) {
@@ -68,12 +70,26 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     } else {
         args.inputs.iter().map(|s| Input::parse(s)).collect()
     };
-    let reader = Reader::open(&inputs, ReadOptions { max_article_bytes: args.max_article_bytes })
-        .context("cannot read the inputs")?;
+    let reader = Reader::open(
+        &inputs,
+        ReadOptions {
+            max_article_bytes: args.max_article_bytes,
+        },
+    )
+    .context("cannot read the inputs")?;
     let total_bytes = reader.total_bytes();
-    let pipeline = Pipeline::new(Options { tokens: args.tokens, text: args.text, reference_date });
-    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    let run_options = RunOptions { parallel: threads > 1, ..RunOptions::default() };
+    let pipeline = Pipeline::new(Options {
+        tokens: args.tokens,
+        text: args.text,
+        reference_date,
+    });
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let run_options = RunOptions {
+        parallel: threads > 1,
+        ..RunOptions::default()
+    };
 
     let progress = (!args.quiet && io::stderr().is_terminal()).then(|| progress_bar(total_bytes));
     let mut on_batch = |s: &Summary| {
@@ -84,7 +100,10 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
     };
 
     let started = Instant::now();
-    rayon::ThreadPoolBuilder::new().num_threads(threads).build_global().context("cannot start worker threads")?;
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build_global()
+        .context("cannot start worker threads")?;
     let summary = match &args.output {
         Some(path) => {
             let mut out = AtomicFile::create(path)?;
@@ -95,7 +114,9 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         }
         None => {
             let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-            pipeline.run(reader, &mut out, run_options, &mut on_batch).context("cannot write the records")?
+            pipeline
+                .run(reader, &mut out, run_options, &mut on_batch)
+                .context("cannot write the records")?
         }
     };
     if let Some(bar) = progress {
@@ -114,7 +135,11 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
             if seconds > 0.0 { mb / seconds } else { 0.0 }
         );
     }
-    Ok(if summary.errors > 0 { ExitCode::from(EXIT_SOME_ERRORS) } else { ExitCode::SUCCESS })
+    Ok(if summary.errors > 0 {
+        ExitCode::from(EXIT_SOME_ERRORS)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn progress_bar(total: Option<u64>) -> ProgressBar {
@@ -123,8 +148,9 @@ fn progress_bar(total: Option<u64>) -> ProgressBar {
             ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {msg}")
                 .expect("the progress template is valid"),
         ),
-        None => ProgressBar::new_spinner()
-            .with_style(ProgressStyle::with_template("{spinner} {bytes} {msg}").expect("the spinner template is valid")),
+        None => ProgressBar::new_spinner().with_style(
+            ProgressStyle::with_template("{spinner} {bytes} {msg}").expect("the spinner template is valid"),
+        ),
     };
     bar.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
     bar
@@ -141,20 +167,36 @@ struct AtomicFile {
 
 impl AtomicFile {
     fn create(destination: &Path) -> anyhow::Result<AtomicFile> {
-        let name = destination.file_name().with_context(|| format!("{} is not a file name", destination.display()))?;
+        let name = destination
+            .file_name()
+            .with_context(|| format!("{} is not a file name", destination.display()))?;
         let mut temporary_name = std::ffi::OsString::from(".");
         temporary_name.push(name);
         temporary_name.push(format!(".{}.partial", std::process::id()));
         let temporary = destination.with_file_name(temporary_name);
         let file = File::create(&temporary).with_context(|| format!("cannot create {}", temporary.display()))?;
-        Ok(AtomicFile { writer: BufWriter::with_capacity(1 << 16, file), temporary, destination: destination.to_path_buf() })
+        Ok(AtomicFile {
+            writer: BufWriter::with_capacity(1 << 16, file),
+            temporary,
+            destination: destination.to_path_buf(),
+        })
     }
 
     fn commit(mut self) -> anyhow::Result<()> {
-        self.writer.flush().with_context(|| format!("cannot write {}", self.temporary.display()))?;
-        self.writer.get_ref().sync_all().with_context(|| format!("cannot write {}", self.temporary.display()))?;
-        std::fs::rename(&self.temporary, &self.destination)
-            .with_context(|| format!("cannot move {} to {}", self.temporary.display(), self.destination.display()))
+        self.writer
+            .flush()
+            .with_context(|| format!("cannot write {}", self.temporary.display()))?;
+        self.writer
+            .get_ref()
+            .sync_all()
+            .with_context(|| format!("cannot write {}", self.temporary.display()))?;
+        std::fs::rename(&self.temporary, &self.destination).with_context(|| {
+            format!(
+                "cannot move {} to {}",
+                self.temporary.display(),
+                self.destination.display()
+            )
+        })
     }
 }
 
