@@ -1,7 +1,10 @@
 //! Language identification, so that an article in another language is flagged instead of
 //! being read as Indonesian.
 
+use std::sync::LazyLock;
+
 use serde::Serialize;
+use whatlang::{Detector, Lang};
 
 /// The language an article is written in, as far as the text tells.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -16,11 +19,35 @@ pub struct Language {
 
 /// How much of an article the detector reads: the opening paragraphs decide, and reading
 /// more costs time without changing the answer.
-const SAMPLE_BYTES: usize = 2048;
+const SAMPLE_BYTES: usize = 1024;
 
 /// Below this confidence a verdict against Indonesian is not trusted (whatlang marks few
 /// one-sentence verdicts reliable, yet a sentence of English scores well above this).
 const MIN_CONFIDENCE: f64 = 0.5;
+
+/// The languages news in Indonesia is written or quoted in, for the verdict; comparing a
+/// text with a dozen trigram profiles instead of all of whatlang's is several times faster.
+static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
+    Detector::with_allowlist(vec![
+        Lang::Ind,
+        Lang::Eng,
+        Lang::Jav,
+        Lang::Tgl,
+        Lang::Nld,
+        Lang::Deu,
+        Lang::Fra,
+        Lang::Spa,
+        Lang::Por,
+        Lang::Ita,
+        Lang::Vie,
+        Lang::Ara,
+        Lang::Cmn,
+        Lang::Jpn,
+        Lang::Kor,
+        Lang::Tha,
+        Lang::Rus,
+    ])
+});
 
 /// Detects the language of `text`.
 pub fn detect(text: &str) -> Language {
@@ -29,13 +56,12 @@ pub fn detect(text: &str) -> Language {
         end -= 1;
     }
     let sample = &text[..end];
-    match whatlang::detect(sample) {
+    match DETECTOR.detect(sample) {
         Some(info) => {
             let code = info.lang().code().to_string();
             // Short texts are often misread; only a confident verdict for another language
             // counts against the article.
-            let other =
-                info.lang() != whatlang::Lang::Ind && (info.is_reliable() || info.confidence() >= MIN_CONFIDENCE);
+            let other = info.lang() != Lang::Ind && (info.is_reliable() || info.confidence() >= MIN_CONFIDENCE);
             Language {
                 code,
                 confidence: round(info.confidence()),

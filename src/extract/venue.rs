@@ -102,12 +102,16 @@ fn venue_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(Span, &'stati
 }
 
 fn head_first(text: &str, tokens: &[Token<'_>], i: usize, after_locative: bool) -> Option<(Span, &'static str, usize)> {
+    // Heads are ASCII, so an ASCII case-insensitive comparison is exact; comparing the
+    // first letter first keeps this cheap on the many tokens that start no venue.
+    let first = tokens[i].text.as_bytes().first()?.to_ascii_lowercase();
     let (head_len, strength) = HEADS.iter().find_map(|(words, strength)| {
-        let matches = words.len() <= tokens.len() - i
+        let matches = words[0].as_bytes()[0] == first
+            && words.len() <= tokens.len() - i
             && words
                 .iter()
                 .zip(&tokens[i..])
-                .all(|(w, t)| t.text.eq_ignore_ascii_case(w) || t.text.to_lowercase() == *w);
+                .all(|(w, t)| t.text.eq_ignore_ascii_case(w));
         matches.then_some((words.len(), *strength))
     })?;
     let capitalized = tokens[i].is_capitalized();
@@ -170,9 +174,8 @@ fn is_name_word(token: &Token<'_>) -> bool {
         TokenKind::Number => token.text.bytes().all(|b| b.is_ascii_digit()),
         _ => false,
     };
-    let lower = token.text.to_lowercase();
     name_like
-        && !STOP_WORDS.contains(&lower.as_str())
+        && !STOP_WORDS.iter().any(|w| token.text.eq_ignore_ascii_case(w))
         && calendar::weekday_number(token.text).is_none()
         && calendar::month_number(token.text).is_none()
 }
