@@ -14,6 +14,7 @@ use crate::extract::{self, Doc};
 use crate::input::{Article, Item};
 use crate::language;
 use crate::record::{
+    AcronymRecord, OrganizationRecord, PersonRecord,
     DateRecord, DatelineRecord, ErrorDetail, ErrorRecord, Output, Record, SCHEMA_VERSION, Stats, TimeRecord,
     TokenRecord, VenueRecord,
 };
@@ -148,6 +149,12 @@ impl Pipeline {
             .iter()
             .map(|t| TimeRecord::new(t, doc.text, &offsets))
             .collect();
+        let organizations = extract::org::extract(doc);
+        let people = extract::person::extract(doc, &organizations);
+        record.organizations =
+            organizations.organizations.iter().map(|o| OrganizationRecord::new(o, doc.text, &offsets)).collect();
+        record.acronyms = organizations.acronyms.iter().map(|a| AcronymRecord::new(a, &offsets)).collect();
+        record.people = people.iter().map(|p| PersonRecord::new(p, doc.text, &offsets)).collect();
         record.venues = extract::venue::extract(doc)
             .iter()
             .map(|v| VenueRecord::new(v, doc.text, &offsets))
@@ -204,6 +211,7 @@ impl Pipeline {
             sentences: doc.sentences.iter().map(|&s| offsets.span(s)).collect(),
             tokens,
             organizations: Vec::new(),
+            acronyms: Vec::new(),
             people: Vec::new(),
             places: Vec::new(),
             venues: Vec::new(),

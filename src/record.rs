@@ -4,6 +4,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::extract::date::{DateMention, Precision, TimeMention};
+use crate::extract::org::{Acronym, Organization};
+use crate::extract::person::{Person, Title};
 use crate::extract::venue::Venue;
 use crate::input::Origin;
 use crate::language::Language;
@@ -48,10 +50,12 @@ pub struct Record {
     /// Tokens (only with `--tokens`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tokens: Option<Vec<TokenRecord>>,
-    /// Organizations (filled by the organization extractor).
-    pub organizations: Vec<Value>,
-    /// People (filled by the people extractor).
-    pub people: Vec<Value>,
+    /// Organizations, government bodies first among them.
+    pub organizations: Vec<OrganizationRecord>,
+    /// Acronyms the text defines, whatever they name.
+    pub acronyms: Vec<AcronymRecord>,
+    /// People, officials with their titles.
+    pub people: Vec<PersonRecord>,
     /// Places (filled by the place extractor).
     pub places: Vec<Value>,
     /// Venues: where things happen.
@@ -256,6 +260,136 @@ impl VenueRecord {
                 .map(|&m| MentionRecord::new(m, text, offsets))
                 .collect(),
             source: venue.source,
+        }
+    }
+}
+
+/// An organization in a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OrganizationRecord {
+    /// The longest form written.
+    pub name: String,
+    /// Its acronym, or null.
+    pub acronym: Option<String>,
+    /// Other forms the text uses.
+    pub aliases: Vec<String>,
+    /// What kind of body (see the README).
+    pub kind: &'static str,
+    /// True for a public body.
+    pub government: bool,
+    /// The region it belongs to, when written.
+    pub region: Option<String>,
+    /// Every place it is named.
+    pub mentions: Vec<MentionRecord>,
+    /// The rule or lexicon that found it.
+    pub source: &'static str,
+}
+
+impl OrganizationRecord {
+    /// The record of an organization found in `text`.
+    pub fn new(org: &Organization, text: &str, offsets: &CharOffsets) -> Self {
+        OrganizationRecord {
+            name: org.name.clone(),
+            acronym: org.acronym.clone(),
+            aliases: org.aliases.clone(),
+            kind: org.kind,
+            government: org.government,
+            region: org.region.clone(),
+            mentions: org.mentions.iter().map(|&m| MentionRecord::new(m, text, offsets)).collect(),
+            source: org.source,
+        }
+    }
+}
+
+/// An acronym definition in a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AcronymRecord {
+    /// The acronym.
+    pub short: String,
+    /// Its long form.
+    pub long: String,
+    /// Code point offset where the definition starts.
+    pub start: usize,
+    /// Code point offset where it ends.
+    pub end: usize,
+}
+
+impl AcronymRecord {
+    /// The record of an acronym definition.
+    pub fn new(acronym: &Acronym, offsets: &CharOffsets) -> Self {
+        let span = offsets.span(acronym.span);
+        AcronymRecord { short: acronym.short.clone(), long: acronym.long.clone(), start: span.start, end: span.end }
+    }
+}
+
+/// A title in a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TitleRecord {
+    /// The title phrase as written.
+    pub text: String,
+    /// Code point offset of its start.
+    pub start: usize,
+    /// Code point offset of its end.
+    pub end: usize,
+    /// The role part, or null.
+    pub role: Option<String>,
+    /// The organization part, or null.
+    pub organization: Option<String>,
+    /// True when the title is a public office.
+    pub official: bool,
+}
+
+impl TitleRecord {
+    /// The record of a title found in `text`.
+    pub fn new(title: &Title, text: &str, offsets: &CharOffsets) -> Self {
+        let span = offsets.span(title.span);
+        TitleRecord {
+            text: title.span.slice(text).to_string(),
+            start: span.start,
+            end: span.end,
+            role: title.role.clone(),
+            organization: title.organization.clone(),
+            official: title.official,
+        }
+    }
+}
+
+/// A person in a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PersonRecord {
+    /// The fullest form of the name, without honorifics, degrees and rank.
+    pub name: String,
+    /// Honorifics written with the name.
+    pub honorifics: Vec<String>,
+    /// Degrees written with the name.
+    pub degrees: Vec<String>,
+    /// Police or military rank, or null.
+    pub rank: Option<String>,
+    /// Title phrases next to the name.
+    pub titles: Vec<TitleRecord>,
+    /// True when a title is a public office.
+    pub official: bool,
+    /// Other forms used for the person by name.
+    pub aliases: Vec<String>,
+    /// Every place the person is named, by name or by a bare title.
+    pub mentions: Vec<MentionRecord>,
+    /// The rule that found the person.
+    pub source: &'static str,
+}
+
+impl PersonRecord {
+    /// The record of a person found in `text`.
+    pub fn new(person: &Person, text: &str, offsets: &CharOffsets) -> Self {
+        PersonRecord {
+            name: person.name.clone(),
+            honorifics: person.honorifics.clone(),
+            degrees: person.degrees.clone(),
+            rank: person.rank.clone(),
+            titles: person.titles.iter().map(|t| TitleRecord::new(t, text, offsets)).collect(),
+            official: person.official,
+            aliases: person.aliases.clone(),
+            mentions: person.mentions.iter().map(|&m| MentionRecord::new(m, text, offsets)).collect(),
+            source: person.source,
         }
     }
 }

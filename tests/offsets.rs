@@ -42,6 +42,22 @@ fn check(title: Option<String>, body: String) -> Result<(), TestCaseError> {
     for time in &record.times {
         prop_assert_eq!(slice(time.start, time.end)?, time.text.clone());
     }
+    for org in &record.organizations {
+        for m in &org.mentions {
+            prop_assert_eq!(slice(m.start, m.end)?, m.text.clone());
+        }
+    }
+    for person in &record.people {
+        for m in &person.mentions {
+            prop_assert_eq!(slice(m.start, m.end)?, m.text.clone());
+        }
+        for t in &person.titles {
+            prop_assert_eq!(slice(t.start, t.end)?, t.text.clone());
+        }
+    }
+    for a in &record.acronyms {
+        slice(a.start, a.end)?;
+    }
     for venue in &record.venues {
         for m in &venue.mentions {
             prop_assert_eq!(slice(m.start, m.end)?, m.text.clone());

@@ -1,9 +1,12 @@
 //! Extractors: each finds one kind of mention in a [`Doc`] and has one entry point.
 //!
 //! They run in this order, so that later ones may use what earlier ones found: dates and
-//! times first (they anchor nothing else and need only the reference date), then venues.
+//! times first (they anchor nothing else and need only the reference date), then
+//! organizations, then people (titles name organizations), then venues.
 
 pub mod date;
+pub mod org;
+pub mod person;
 pub mod venue;
 
 use crate::calendar::Date;
