@@ -28,6 +28,7 @@ pub mod error;
 pub mod extract;
 pub mod input;
 pub mod language;
+pub mod normalize;
 pub mod lexicon;
 pub mod pipeline;
 pub mod record;

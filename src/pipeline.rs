@@ -13,13 +13,14 @@ use crate::error::ErrorKind;
 use crate::extract::{self, Doc};
 use crate::input::{Article, Item};
 use crate::language;
+use crate::normalize;
+use crate::record::Locator;
 use crate::record::{
-    AcronymRecord, OrganizationRecord, PersonRecord,
-    DateRecord, DatelineRecord, ErrorDetail, ErrorRecord, Output, Record, SCHEMA_VERSION, Stats, TimeRecord,
-    TokenRecord, VenueRecord,
+    AcronymRecord, DateRecord, DatelineRecord, ErrorDetail, ErrorRecord, OrganizationRecord, Output, PersonRecord,
+    Record, SCHEMA_VERSION, Stats, TimeRecord, TokenRecord, VenueRecord,
 };
 use crate::sentence;
-use crate::span::{CharOffsets, Span};
+use crate::span::Span;
 use crate::token;
 
 /// What a record includes and how dates are anchored.
@@ -31,6 +32,9 @@ pub struct Options {
     pub text: bool,
     /// The reference date for articles that carry no publication date.
     pub reference_date: Option<Date>,
+    /// Point offsets into the cleaned text (and carry it with `text`) instead of the text
+    /// as given.
+    pub clean_text: bool,
 }
 
 /// Turns articles into records. Build once, share by reference across threads.
@@ -82,11 +86,21 @@ impl Pipeline {
 
     /// Analyzes one article.
     pub fn process(&self, article: &Article) -> Record {
-        let (text, body_start) = match &article.title {
+        let (original, original_body_start) = match &article.title {
             Some(title) => (format!("{title}\n\n{}", article.body), title.len() + 2),
             None => (article.body.clone(), 0),
         };
+        let cleaned = normalize::clean(&original);
+        let text: &str = &cleaned.text;
+        let body_start = cleaned.map().clean_offset(original_body_start);
         let mut warnings = article.warnings.clone();
+        if cleaned.had_markup() {
+            warnings.push(if self.options.clean_text {
+                "HTML markup or entities were cleaned; offsets point into the cleaned text".into()
+            } else {
+                "HTML markup or entities were cleaned for analysis; offsets point into the text as given".into()
+            });
+        }
         let body = &text[body_start..];
         let dateline = dateline::parse(body).map(|mut d| {
             d.span = Span::new(d.span.start + body_start, d.span.end + body_start);
@@ -102,7 +116,7 @@ impl Pipeline {
             }
             _ => None,
         };
-        let tokens = token::tokenize(&text);
+        let tokens = token::tokenize(text);
         let mut breaks = Vec::new();
         if body_start > 0 {
             breaks.push(body_start);
@@ -110,76 +124,58 @@ impl Pipeline {
         if let Some(d) = &dateline {
             breaks.push(d.span.end);
         }
-        let sentences = sentence::split(&text, &tokens, &breaks);
+        let sentences = sentence::split(text, &tokens, &breaks);
         let language = language::detect(body);
         let indonesian = language.indonesian;
         if body.trim().is_empty() {
             warnings.push("empty article: the text holds no words".into());
-        } else if !language.indonesian {
+        } else if !indonesian {
             warnings.push(format!(
                 "not Indonesian (detected {}); entities were not extracted",
                 language.code
             ));
         }
         let doc = Doc {
-            text: &text,
+            text,
             body_start,
             tokens,
             sentences,
             reference_date: published.or(self.options.reference_date),
         };
-        let mut record = self.record(article, &doc, dateline, published, language, warnings);
+        // Offsets in the record point into the text as given, unless the user asked for the
+        // cleaned text (then the record carries it and the offsets point into it).
+        let at = if self.options.clean_text {
+            Locator::new(text, None)
+        } else {
+            Locator::new(&original, Some(cleaned.map()))
+        };
+        let mut record = self.record(article, &doc, &at, dateline, published, language, warnings);
         if indonesian {
-            self.extract(&doc, &mut record);
+            extract_into(&doc, &at, &mut record);
         }
         record
     }
 
-    /// Runs the extractors and puts what they find into `record`.
-    fn extract(&self, doc: &Doc<'_>, record: &mut Record) {
-        let offsets = CharOffsets::new(doc.text);
-        let found = extract::date::extract(doc);
-        record.dates = found
-            .dates
-            .iter()
-            .map(|d| DateRecord::new(d, doc.text, &offsets))
-            .collect();
-        record.times = found
-            .times
-            .iter()
-            .map(|t| TimeRecord::new(t, doc.text, &offsets))
-            .collect();
-        let organizations = extract::org::extract(doc);
-        let people = extract::person::extract(doc, &organizations);
-        record.organizations =
-            organizations.organizations.iter().map(|o| OrganizationRecord::new(o, doc.text, &offsets)).collect();
-        record.acronyms = organizations.acronyms.iter().map(|a| AcronymRecord::new(a, &offsets)).collect();
-        record.people = people.iter().map(|p| PersonRecord::new(p, doc.text, &offsets)).collect();
-        record.venues = extract::venue::extract(doc)
-            .iter()
-            .map(|v| VenueRecord::new(v, doc.text, &offsets))
-            .collect();
-    }
-
+    #[allow(clippy::too_many_arguments)]
     fn record(
         &self,
         article: &Article,
         doc: &Doc<'_>,
+        at: &Locator<'_>,
         dateline: Option<dateline::Dateline>,
         published: Option<Date>,
         language: language::Language,
         warnings: Vec<String>,
     ) -> Record {
-        let offsets = CharOffsets::new(doc.text);
         let tokens = self.options.tokens.then(|| {
             doc.tokens
                 .iter()
                 .map(|t| {
-                    let s = offsets.span(t.span);
+                    let s = at.span(t.span);
                     TokenRecord {
                         start: s.start,
                         end: s.end,
-                        text: t.text.to_string(),
+                        text: at.slice(t.span).to_string(),
                     }
                 })
                 .collect()
@@ -193,7 +189,7 @@ impl Pipeline {
             published: published.map(|d| d.to_string()),
             language,
             dateline: dateline.map(|d| {
-                let s = offsets.span(d.span);
+                let s = at.span(d.span);
                 DatelineRecord {
                     place: d.place,
                     outlet: d.outlet,
@@ -201,14 +197,14 @@ impl Pipeline {
                     end: s.end,
                 }
             }),
-            body_start: offsets.char_offset(doc.body_start),
+            body_start: at.span(Span::new(doc.body_start, doc.body_start)).start,
             stats: Stats {
-                chars: offsets.char_offset(doc.text.len()),
+                chars: at.chars(),
                 tokens: doc.tokens.len(),
                 sentences: doc.sentences.len(),
             },
-            text: self.options.text.then(|| doc.text.to_string()),
-            sentences: doc.sentences.iter().map(|&s| offsets.span(s)).collect(),
+            text: self.options.text.then(|| at.text().to_string()),
+            sentences: doc.sentences.iter().map(|&s| at.span(s)).collect(),
             tokens,
             organizations: Vec::new(),
             acronyms: Vec::new(),
@@ -328,6 +324,30 @@ impl Pipeline {
     }
 }
 
+/// Runs the extractors in their documented order and puts what they find into `record`.
+fn extract_into(doc: &Doc<'_>, at: &Locator<'_>, record: &mut Record) {
+    let found = extract::date::extract(doc);
+    record.dates = found.dates.iter().map(|d| DateRecord::new(d, at)).collect();
+    record.times = found.times.iter().map(|t| TimeRecord::new(t, at)).collect();
+    let organizations = extract::org::extract(doc);
+    let people = extract::person::extract(doc, &organizations);
+    record.organizations = organizations
+        .organizations
+        .iter()
+        .map(|o| OrganizationRecord::new(o, at))
+        .collect();
+    record.acronyms = organizations
+        .acronyms
+        .iter()
+        .map(|a| AcronymRecord::new(a, at))
+        .collect();
+    record.people = people.iter().map(|p| PersonRecord::new(p, at)).collect();
+    record.venues = extract::venue::extract(doc)
+        .iter()
+        .map(|v| VenueRecord::new(v, at))
+        .collect();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,6 +389,40 @@ mod tests {
         for t in record.tokens.unwrap() {
             assert_eq!(slice(t.start, t.end), t.text);
         }
+    }
+
+    #[test]
+    fn markup_is_cleaned_but_offsets_point_into_the_text_as_given() {
+        let body = "<p>Wali&nbsp;Kota Dewa berkata &quot;siap&quot; di Hotel\u{00A0}Novotel.</p>";
+        let as_given = Pipeline::new(Options {
+            text: true,
+            tokens: true,
+            ..Options::default()
+        })
+        .process(&article(None, body));
+        let chars: Vec<char> = body.chars().collect();
+        let tokens = as_given.tokens.unwrap();
+        let texts: Vec<_> = tokens.iter().map(|t| t.text.as_str()).collect();
+        assert!(texts.contains(&"&quot;"), "{texts:?}");
+        assert!(!texts.iter().any(|t| t.contains('<')), "tags are not tokens: {texts:?}");
+        for t in &tokens {
+            assert_eq!(chars[t.start..t.end].iter().collect::<String>(), t.text);
+        }
+        assert!(as_given.warnings.iter().any(|w| w.contains("markup")));
+        let venue = &as_given.venues[0].mentions[0];
+        assert_eq!(venue.text, "Hotel\u{00A0}Novotel");
+
+        let cleaned = Pipeline::new(Options {
+            text: true,
+            clean_text: true,
+            ..Options::default()
+        })
+        .process(&article(None, body));
+        assert_eq!(
+            cleaned.text.as_deref(),
+            Some("\nWali Kota Dewa berkata \"siap\" di Hotel Novotel.\n")
+        );
+        assert_eq!(cleaned.venues[0].mentions[0].text, "Hotel Novotel");
     }
 
     #[test]

@@ -9,7 +9,8 @@ use crate::extract::person::{Person, Title};
 use crate::extract::venue::Venue;
 use crate::input::Origin;
 use crate::language::Language;
-use crate::span::{CharOffsets, CharSpan};
+use crate::normalize::OffsetMap;
+use crate::span::{CharOffsets, CharSpan, Span};
 
 /// The version of the record format. Adding a field bumps the minor number; renaming or
 /// removing one bumps the major number.
@@ -166,10 +167,10 @@ pub struct DateRecord {
 
 impl DateRecord {
     /// The record of a date found in `text`.
-    pub fn new(date: &DateMention, text: &str, offsets: &CharOffsets) -> Self {
-        let span = offsets.span(date.span);
+    pub fn new(date: &DateMention, at: &Locator<'_>) -> Self {
+        let span = at.span(date.span);
         DateRecord {
-            text: date.span.slice(text).to_string(),
+            text: at.slice(date.span).to_string(),
             start: span.start,
             end: span.end,
             value: date.value.clone(),
@@ -201,10 +202,10 @@ pub struct TimeRecord {
 
 impl TimeRecord {
     /// The record of a time found in `text`.
-    pub fn new(time: &TimeMention, text: &str, offsets: &CharOffsets) -> Self {
-        let span = offsets.span(time.span);
+    pub fn new(time: &TimeMention, at: &Locator<'_>) -> Self {
+        let span = at.span(time.span);
         TimeRecord {
-            text: time.span.slice(text).to_string(),
+            text: at.slice(time.span).to_string(),
             start: span.start,
             end: span.end,
             value: time.value.clone(),
@@ -227,13 +228,13 @@ pub struct MentionRecord {
 }
 
 impl MentionRecord {
-    /// The record of `span` in `text`.
-    pub fn new(span: crate::span::Span, text: &str, offsets: &CharOffsets) -> Self {
-        let chars = offsets.span(span);
+    /// The record of an analyzed span.
+    pub fn new(span: Span, at: &Locator<'_>) -> Self {
+        let chars = at.span(span);
         MentionRecord {
             start: chars.start,
             end: chars.end,
-            text: span.slice(text).to_string(),
+            text: at.slice(span).to_string(),
         }
     }
 }
@@ -251,16 +252,57 @@ pub struct VenueRecord {
 
 impl VenueRecord {
     /// The record of a venue found in `text`.
-    pub fn new(venue: &Venue, text: &str, offsets: &CharOffsets) -> Self {
+    pub fn new(venue: &Venue, at: &Locator<'_>) -> Self {
         VenueRecord {
             name: venue.name.clone(),
-            mentions: venue
-                .mentions
-                .iter()
-                .map(|&m| MentionRecord::new(m, text, offsets))
-                .collect(),
+            mentions: venue.mentions.iter().map(|&m| MentionRecord::new(m, at)).collect(),
             source: venue.source,
         }
+    }
+}
+
+/// Turns spans of the analyzed text into record offsets: through the cleaning map back to
+/// the text the offsets point into, then into code points.
+#[derive(Debug)]
+pub struct Locator<'a> {
+    text: &'a str,
+    map: Option<&'a OffsetMap>,
+    chars: CharOffsets,
+}
+
+impl<'a> Locator<'a> {
+    /// Offsets into `text`; `map` takes spans of the analyzed text to `text` (none when the
+    /// analyzed text is `text` itself).
+    pub fn new(text: &'a str, map: Option<&'a OffsetMap>) -> Self {
+        Locator {
+            text,
+            map: map.filter(|m| !m.is_identity()),
+            chars: CharOffsets::new(text),
+        }
+    }
+
+    fn bytes(&self, span: Span) -> Span {
+        self.map.map_or(span, |m| m.span(span))
+    }
+
+    /// The code point span of an analyzed span.
+    pub fn span(&self, span: Span) -> CharSpan {
+        self.chars.span(self.bytes(span))
+    }
+
+    /// The text an analyzed span covers, as the offsets see it.
+    pub fn slice(&self, span: Span) -> &'a str {
+        self.bytes(span).slice(self.text)
+    }
+
+    /// The text the offsets point into.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Its length in code points.
+    pub fn chars(&self) -> usize {
+        self.chars.char_offset(self.text.len())
     }
 }
 
@@ -287,7 +329,7 @@ pub struct OrganizationRecord {
 
 impl OrganizationRecord {
     /// The record of an organization found in `text`.
-    pub fn new(org: &Organization, text: &str, offsets: &CharOffsets) -> Self {
+    pub fn new(org: &Organization, at: &Locator<'_>) -> Self {
         OrganizationRecord {
             name: org.name.clone(),
             acronym: org.acronym.clone(),
@@ -295,7 +337,7 @@ impl OrganizationRecord {
             kind: org.kind,
             government: org.government,
             region: org.region.clone(),
-            mentions: org.mentions.iter().map(|&m| MentionRecord::new(m, text, offsets)).collect(),
+            mentions: org.mentions.iter().map(|&m| MentionRecord::new(m, at)).collect(),
             source: org.source,
         }
     }
@@ -316,9 +358,14 @@ pub struct AcronymRecord {
 
 impl AcronymRecord {
     /// The record of an acronym definition.
-    pub fn new(acronym: &Acronym, offsets: &CharOffsets) -> Self {
-        let span = offsets.span(acronym.span);
-        AcronymRecord { short: acronym.short.clone(), long: acronym.long.clone(), start: span.start, end: span.end }
+    pub fn new(acronym: &Acronym, at: &Locator<'_>) -> Self {
+        let span = at.span(acronym.span);
+        AcronymRecord {
+            short: acronym.short.clone(),
+            long: acronym.long.clone(),
+            start: span.start,
+            end: span.end,
+        }
     }
 }
 
@@ -341,10 +388,10 @@ pub struct TitleRecord {
 
 impl TitleRecord {
     /// The record of a title found in `text`.
-    pub fn new(title: &Title, text: &str, offsets: &CharOffsets) -> Self {
-        let span = offsets.span(title.span);
+    pub fn new(title: &Title, at: &Locator<'_>) -> Self {
+        let span = at.span(title.span);
         TitleRecord {
-            text: title.span.slice(text).to_string(),
+            text: at.slice(title.span).to_string(),
             start: span.start,
             end: span.end,
             role: title.role.clone(),
@@ -379,16 +426,16 @@ pub struct PersonRecord {
 
 impl PersonRecord {
     /// The record of a person found in `text`.
-    pub fn new(person: &Person, text: &str, offsets: &CharOffsets) -> Self {
+    pub fn new(person: &Person, at: &Locator<'_>) -> Self {
         PersonRecord {
             name: person.name.clone(),
             honorifics: person.honorifics.clone(),
             degrees: person.degrees.clone(),
             rank: person.rank.clone(),
-            titles: person.titles.iter().map(|t| TitleRecord::new(t, text, offsets)).collect(),
+            titles: person.titles.iter().map(|t| TitleRecord::new(t, at)).collect(),
             official: person.official,
             aliases: person.aliases.clone(),
-            mentions: person.mentions.iter().map(|&m| MentionRecord::new(m, text, offsets)).collect(),
+            mentions: person.mentions.iter().map(|&m| MentionRecord::new(m, at)).collect(),
             source: person.source,
         }
     }

@@ -38,6 +38,11 @@ pub struct ExtractArgs {
     /// Include the article text that the offsets point into.
     #[arg(long)]
     pub text: bool,
+    /// Point offsets into the cleaned text (HTML removed, entities decoded, spaces and
+    /// line ends normalized, NFC) instead of the text as given; with --text the record
+    /// carries the cleaned text.
+    #[arg(long)]
+    pub clean_text: bool,
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N")]
     pub threads: Option<usize>,

@@ -82,6 +82,7 @@ fn extract(args: ExtractArgs) -> anyhow::Result<ExitCode> {
         tokens: args.tokens,
         text: args.text,
         reference_date,
+        clean_text: args.clean_text,
     });
     let threads = args
         .threads
