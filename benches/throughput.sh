@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Throughput and memory of `warta extract` end to end, beside the references measured in
+# the same run on the same input: a memchr scan of every byte, one regex pass, and spaCy's
+# blank("id") tokenizer with its sentencizer. Prints a table; append it to
+# benches/RESULTS.md by hand with the machine it ran on.
+#
+# usage: benches/throughput.sh [MEGABYTES (default 500)]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MB=${1:-500}
+WORK=${WORK:-target/throughput}
+mkdir -p "$WORK"
+cargo build --release --quiet --bin warta --example byte_scan --example regex_pass
+
+BIG="$WORK/corpus-$MB.jsonl"
+SMALL="$WORK/corpus-50.jsonl"
+[ -s "$BIG" ] || python3 benches/make_corpus.py "$BIG" "$MB"
+[ -s "$SMALL" ] || python3 benches/make_corpus.py "$SMALL" 50 --seed 11
+BYTES=$(stat -c %s "$BIG")
+
+# seconds and peak resident memory (MB) of one command, output discarded
+measure() {
+    /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" > /dev/null 2> "$WORK/stderr.txt"
+    read -r seconds kilobytes < "$WORK/time.txt"
+    echo "$seconds $((kilobytes / 1024))"
+}
+rate() { python3 -c "print(f'{$BYTES / 1e6 / $1:.1f}')"; }
+
+read -r s1 m1 < <(measure target/release/warta extract -q --threads 1 "$BIG")
+ARTICLES=$(wc -l < "$BIG")
+read -r sn mn < <(measure target/release/warta extract -q "$BIG")
+read -r ss ms < <(measure target/release/warta extract -q "$SMALL")
+read -r sb _ < <(measure target/examples/byte_scan "$BIG")
+read -r sr _ < <(measure target/examples/regex_pass "$BIG")
+
+SPACY="skipped (PyPI not reachable)"
+VENV="$WORK/spacy-venv"
+if [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV" >/dev/null 2>&1 && "$VENV/bin/pip" install -q spacy >/dev/null 2>&1; then
+    head -c 20000000 "$BIG" | head -n -1 > "$WORK/spacy-sample.jsonl"
+    SPACY=$("$VENV/bin/python" benches/spacy_tokenize.py "$WORK/spacy-sample.jsonl" | cut -d' ' -f1)
+fi
+
+W1=$(rate "$s1"); WN=$(rate "$sn")
+printf '\n%s, %s cores, input %s MB (%s articles)\n' "$(date -u +%F)" "$(nproc)" "$((BYTES / 1000000))" "$ARTICLES"
+printf '| what | MB/s | articles/s | peak RSS MB | ratio to warta 1 thread |\n|---|---|---|---|---|\n'
+printf '| warta, 1 thread | %s | %s | %s | 1.00 |\n' "$W1" "$(python3 -c "print(round($ARTICLES / $s1))")" "$m1"
+printf '| warta, %s threads | %s | %s | %s | %s |\n' "$(nproc)" "$WN" "$(python3 -c "print(round($ARTICLES / $sn))")" "$mn" "$(python3 -c "print(f'{$W1 and $WN / $W1:.2f}')")"
+printf '| warta, %s threads, 50 MB input | | | %s | |\n' "$(nproc)" "$ms"
+printf '| memchr scan of every byte | %s | | | %s |\n' "$(rate "$sb")" "$(python3 -c "print(f'{$(rate "$sb") / $W1:.2f}')")"
+printf '| one regex pass | %s | | | %s |\n' "$(rate "$sr")" "$(python3 -c "print(f'{$(rate "$sr") / $W1:.2f}')")"
+case "$SPACY" in
+    skipped*) printf '| spaCy blank("id") + sentencizer | %s | | | |\n' "$SPACY" ;;
+    *) printf '| spaCy blank("id") + sentencizer (20 MB sample) | %s | | | %s |\n' "$SPACY" "$(python3 -c "print(f'{$SPACY / $W1:.3f}')")" ;;
+esac
