@@ -48,6 +48,18 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The same day `months` months later (earlier when negative), moved back to the last day
+    /// of the month when the month is shorter (31 January plus one month is 28 or 29 February).
+    pub fn add_months(&self, months: i32) -> Date {
+        let index = self.year * 12 + self.month as i32 - 1 + months;
+        let (year, month) = (index.div_euclid(12), index.rem_euclid(12) as u32 + 1);
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
+    }
+
     /// The date `days` days later (earlier when negative).
     pub fn add_days(&self, days: i64) -> Date {
         let z = self.days_since_epoch() + days + 719_468;
@@ -87,7 +99,10 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
     lexicon::entries(embedded::MONTHS)
         .map(|e| {
-            let n = e.value.and_then(|v| v.parse().ok()).expect("data/date/bulan.txt: month numbers are tested");
+            let n = e
+                .value
+                .and_then(|v| v.parse().ok())
+                .expect("data/date/bulan.txt: month numbers are tested");
             (e.surface.to_lowercase(), n)
         })
         .collect()
@@ -96,7 +111,10 @@ static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
 static WEEKDAYS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
     lexicon::entries(embedded::WEEKDAYS)
         .map(|e| {
-            let n = e.value.and_then(|v| v.parse().ok()).expect("data/date/hari.txt: weekday numbers are tested");
+            let n = e
+                .value
+                .and_then(|v| v.parse().ok())
+                .expect("data/date/hari.txt: weekday numbers are tested");
             (e.surface.to_lowercase(), n)
         })
         .collect()
@@ -108,9 +126,43 @@ pub fn month_number(name: &str) -> Option<u32> {
     MONTHS.get(&name.trim_end_matches('.').to_lowercase()).copied()
 }
 
-/// The ISO weekday number of an Indonesian weekday name (`Rabu` is 3).
+/// The ISO weekday number of an Indonesian weekday name (`Rabu` is 3), any case; the
+/// typographic apostrophe of `Jum’at` counts as `'`.
 pub fn weekday_number(name: &str) -> Option<u32> {
-    WEEKDAYS.get(&name.to_lowercase()).copied()
+    WEEKDAYS.get(&fold_apostrophes(name).to_lowercase()).copied()
+}
+
+/// Every month name and abbreviation of `data/date/bulan.txt`, as written there.
+pub fn month_names() -> impl Iterator<Item = &'static str> {
+    lexicon::entries(embedded::MONTHS).map(|e| e.surface)
+}
+
+/// Every weekday name of `data/date/hari.txt`, as written there.
+pub fn weekday_names() -> impl Iterator<Item = &'static str> {
+    lexicon::entries(embedded::WEEKDAYS).map(|e| e.surface)
+}
+
+/// True when `name` is a short form of a month (`Nop`, `Agt`, `Sept`): at most four letters,
+/// and the lexicon holds a longer name of the same month that begins with the same letter.
+/// `Mei` and `Juni` are full names although they are short.
+pub fn is_month_abbreviation(name: &str) -> bool {
+    let name = name.trim_end_matches('.').to_lowercase();
+    let Some(&number) = MONTHS.get(&name) else {
+        return false;
+    };
+    let first = name.chars().next();
+    name.chars().count() <= 4
+        && MONTHS
+            .iter()
+            .any(|(other, &n)| n == number && other.chars().count() > 4 && other.chars().next() == first)
+}
+
+fn fold_apostrophes(name: &str) -> std::borrow::Cow<'_, str> {
+    if name.contains(['’', '‘', '`']) {
+        name.replace(['’', '‘', '`'], "'").into()
+    } else {
+        name.into()
+    }
 }
 
 static ISO_DATE: LazyLock<Regex> =
@@ -118,7 +170,7 @@ static ISO_DATE: LazyLock<Regex> =
 static NUMERIC_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b").expect("valid pattern"));
 static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:([\p{L}']+),?\s+)?(\d{1,2})\s+([\p{L}]+)\.?\s+(\d{4})\b").expect("valid pattern")
+    Regex::new(r"^\s*(?:([\p{L}'’]+),?\s+)?(\d{1,2})\s+([\p{L}]+)\.?\s+(\d{4})\b").expect("valid pattern")
 });
 
 /// Parses the publication date of a news dump: ISO 8601 (`2022-11-09`,
@@ -147,6 +199,39 @@ mod tests {
     use super::*;
 
     #[test]
+    fn month_and_weekday_names() {
+        for (name, n) in [
+            ("Nop", 11),
+            ("nopember", 11),
+            ("Agt", 8),
+            ("Peb.", 2),
+            ("DES", 12),
+            ("Mei", 5),
+        ] {
+            assert_eq!(month_number(name), Some(n), "{name}");
+        }
+        for name in ["Nop", "Agt", "Agus", "Sept", "Des", "Jan", "Mar", "Aug"] {
+            assert!(is_month_abbreviation(name), "{name}");
+        }
+        for name in ["Mei", "Juni", "Juli", "Maret", "April", "November", "Senin"] {
+            assert!(!is_month_abbreviation(name), "{name}");
+        }
+        assert_eq!(weekday_number("Jum’at"), Some(5));
+        assert_eq!(weekday_number("jumat"), Some(5));
+        assert!(month_names().count() >= 12 && weekday_names().count() >= 7);
+    }
+
+    #[test]
+    fn months_are_added_with_the_day_kept_or_clamped() {
+        let d = |y, m, d| Date::new(y, m, d).unwrap();
+        assert_eq!(d(2014, 6, 14).add_months(1), d(2014, 7, 14));
+        assert_eq!(d(2024, 1, 31).add_months(1), d(2024, 2, 29));
+        assert_eq!(d(2023, 1, 31).add_months(1), d(2023, 2, 28));
+        assert_eq!(d(2022, 1, 15).add_months(-1), d(2021, 12, 15));
+        assert_eq!(d(2022, 11, 9).add_months(14), d(2024, 1, 9));
+    }
+
+    #[test]
     fn weekdays_agree_with_day_counting_across_leap_years() {
         // 2000-01-01 was a Saturday; walk day by day over four centuries' edge cases.
         let mut date = Date::new(2000, 1, 1).unwrap();
@@ -169,10 +254,17 @@ mod tests {
     #[test]
     fn published_forms() {
         let d = Date::new(2022, 11, 9);
-        for s in ["2022-11-09", "2022-11-09T10:00:00+07:00", "09/11/2022", "Rabu, 9 November 2022", "9 Nop 2022 10:00 WIB"] {
+        for s in [
+            "2022-11-09",
+            "2022-11-09T10:00:00+07:00",
+            "09/11/2022",
+            "Rabu, 9 November 2022",
+            "9 Nop 2022 10:00 WIB",
+        ] {
             assert_eq!(parse_published(s), d, "{s}");
         }
         assert_eq!(parse_published("kemarin"), None);
+        assert_eq!(parse_published("Jum’at, 11 November 2022"), Date::new(2022, 11, 11));
         assert_eq!(parse_published("2022-13-01"), None);
     }
 }

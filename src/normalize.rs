@@ -21,60 +21,65 @@ pub struct Cleaned<'a> {
     markup: bool,
 }
 
-/// Pairs (cleaned offset, original offset) at the edges of every change. Between two
-/// anchors the texts run in step, so only the changes are stored.
+/// The changes cleaning made, each as the cleaned range and the original range it
+/// replaced. Between two changes the texts run in step, so only the changes are stored.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OffsetMap {
-    anchors: Vec<(usize, usize)>,
+    /// (clean start, clean end, original start, original end), in text order.
+    changes: Vec<(usize, usize, usize, usize)>,
 }
 
 impl OffsetMap {
     /// True when cleaning changed nothing.
     pub fn is_identity(&self) -> bool {
-        self.anchors.is_empty()
+        self.changes.is_empty()
     }
 
     /// The original offset where a span starting at cleaned offset `at` starts: after
-    /// anything removed just before it.
+    /// anything removed just before it, at the start of a replacement it falls in.
     pub fn start(&self, at: usize) -> usize {
-        let n = self.anchors.partition_point(|&(clean, _)| clean <= at);
+        let n = self.changes.partition_point(|c| c.0 <= at);
         match n {
             0 => at,
             n => {
-                let (clean, orig) = self.anchors[n - 1];
-                orig + (at - clean)
+                let (_, clean_end, orig_start, orig_end) = self.changes[n - 1];
+                if at < clean_end {
+                    orig_start
+                } else {
+                    orig_end + (at - clean_end)
+                }
             }
         }
     }
 
     /// The original offset where a span ending at cleaned offset `at` ends: before anything
-    /// removed just after it.
+    /// removed just after it, at the end of a replacement it falls in.
     pub fn end(&self, at: usize) -> usize {
-        let n = self.anchors.partition_point(|&(clean, _)| clean < at);
-        match self.anchors.get(n) {
-            Some(&(clean, orig)) if clean == at => orig,
-            _ => match n {
-                0 => at,
-                n => {
-                    let (clean, orig) = self.anchors[n - 1];
-                    orig + (at - clean)
+        let n = self.changes.partition_point(|c| c.0 < at);
+        match n {
+            0 => at,
+            n => {
+                let (_, clean_end, _, orig_end) = self.changes[n - 1];
+                if at <= clean_end {
+                    orig_end
+                } else {
+                    orig_end + (at - clean_end)
                 }
-            },
+            }
         }
     }
 
     /// The cleaned offset of original offset `at` (inside a replaced piece: its start).
     pub fn clean_offset(&self, at: usize) -> usize {
-        let n = self.anchors.partition_point(|&(_, orig)| orig <= at);
+        let n = self.changes.partition_point(|c| c.2 <= at);
         match n {
             0 => at,
             n => {
-                let (clean, orig) = self.anchors[n - 1];
-                // Past the last anchor's original offset the texts run in step, unless the
-                // next anchor shows `at` lies inside a replaced piece.
-                match self.anchors.get(n) {
-                    Some(&(next_clean, _)) => (clean + (at - orig)).min(next_clean),
-                    None => clean + (at - orig),
+                let (clean_start, clean_end, _, orig_end) = self.changes[n - 1];
+                if at < orig_end {
+                    clean_start
+                } else {
+                    clean_end + (at - orig_end)
                 }
             }
         }
@@ -143,7 +148,7 @@ pub fn clean(text: &str) -> Cleaned<'_> {
     }
     let mut out = Builder {
         text: String::with_capacity(text.len()),
-        anchors: Vec::new(),
+        changes: Vec::new(),
     };
     let mut copied = 0;
     let mut markup = false;
@@ -192,7 +197,7 @@ pub fn clean(text: &str) -> Cleaned<'_> {
     out.copy(&text[copied..]);
     Cleaned {
         text: Cow::Owned(out.text),
-        map: OffsetMap { anchors: out.anchors },
+        map: OffsetMap { changes: out.changes },
         markup,
     }
 }
@@ -209,16 +214,19 @@ fn is_composable_start(c: char, chars: &mut std::iter::Peekable<std::str::CharIn
                 .is_some_and(|&(_, next)| !next.is_ascii() && canonical_combining_class(next) != 0)
 }
 
-/// The start of the combining cluster that the character at `i` belongs to.
+/// The start of the combining cluster that the character at `i` belongs to: the starter
+/// before its combining marks (or `i` itself when it is a starter).
 fn out_start_of_cluster(text: &str, i: usize) -> usize {
-    let mut start = i;
-    for (j, c) in text[..=i.min(text.len() - 1)].char_indices().rev() {
-        start = j;
+    let at = text[i..].chars().next();
+    if at.is_none_or(|c| canonical_combining_class(c) == 0) {
+        return i;
+    }
+    for (j, c) in text[..i].char_indices().rev() {
         if canonical_combining_class(c) == 0 {
-            break;
+            return j;
         }
     }
-    start
+    0
 }
 
 /// The end of the combining cluster that starts at or contains `i`.
@@ -235,7 +243,7 @@ fn cluster_end(text: &str, i: usize) -> usize {
 
 struct Builder {
     text: String,
-    anchors: Vec<(usize, usize)>,
+    changes: Vec<(usize, usize, usize, usize)>,
 }
 
 impl Builder {
@@ -244,9 +252,9 @@ impl Builder {
     }
 
     fn replace(&mut self, orig_start: usize, orig_end: usize, with: &str) {
-        self.anchors.push((self.text.len(), orig_start));
+        let clean_start = self.text.len();
         self.text.push_str(with);
-        self.anchors.push((self.text.len(), orig_end));
+        self.changes.push((clean_start, self.text.len(), orig_start, orig_end));
     }
 }
 

@@ -16,8 +16,8 @@ use crate::language;
 use crate::normalize;
 use crate::record::Locator;
 use crate::record::{
-    AcronymRecord, DateRecord, DatelineRecord, ErrorDetail, ErrorRecord, OrganizationRecord, Output, PersonRecord,
-    Record, SCHEMA_VERSION, Stats, TimeRecord, TokenRecord, VenueRecord,
+    AcronymRecord, Attribution, DateRecord, DatelineRecord, ErrorDetail, ErrorRecord, OrganizationRecord, Output,
+    PersonRecord, QuoteRecord, Record, SCHEMA_VERSION, Stats, TimeRecord, TokenRecord, VenueRecord,
 };
 use crate::sentence;
 use crate::span::Span;
@@ -214,6 +214,7 @@ impl Pipeline {
             dates: Vec::new(),
             times: Vec::new(),
             quotes: Vec::new(),
+            attribution: Attribution::default(),
             warnings,
         }
     }
@@ -342,6 +343,9 @@ fn extract_into(doc: &Doc<'_>, at: &Locator<'_>, record: &mut Record) {
         .map(|a| AcronymRecord::new(a, at))
         .collect();
     record.people = people.iter().map(|p| PersonRecord::new(p, at)).collect();
+    let quotes = extract::quote::extract(doc, &people, &organizations);
+    record.quotes = quotes.iter().map(|q| QuoteRecord::new(q, at)).collect();
+    record.attribution = Attribution::of(&record.quotes);
     record.venues = extract::venue::extract(doc)
         .iter()
         .map(|v| VenueRecord::new(v, at))

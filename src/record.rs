@@ -6,6 +6,7 @@ use serde_json::Value;
 use crate::extract::date::{DateMention, Precision, TimeMention};
 use crate::extract::org::{Acronym, Organization};
 use crate::extract::person::{Person, Title};
+use crate::extract::quote::{Quote, QuoteKind, Via};
 use crate::extract::venue::Venue;
 use crate::input::Origin;
 use crate::language::Language;
@@ -65,8 +66,10 @@ pub struct Record {
     pub dates: Vec<DateRecord>,
     /// Times of day named in the text.
     pub times: Vec<TimeRecord>,
-    /// Quotes (filled by the quote extractor).
-    pub quotes: Vec<Value>,
+    /// Direct and indirect quotes with their speakers, in text order.
+    pub quotes: Vec<QuoteRecord>,
+    /// Who is quoted how in this article.
+    pub attribution: Attribution,
     /// Things a reader of the record should know: decoding fallbacks, an empty text, a
     /// text that is not Indonesian, a date that did not parse.
     pub warnings: Vec<String>,
@@ -438,5 +441,158 @@ impl PersonRecord {
             mentions: person.mentions.iter().map(|&m| MentionRecord::new(m, at)).collect(),
             source: person.source,
         }
+    }
+}
+
+/// A quote's speech verb or frame in a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CueRecord {
+    /// The cue as written.
+    pub text: String,
+    /// Code point offset of its start.
+    pub start: usize,
+    /// Code point offset of its end.
+    pub end: usize,
+}
+
+/// A quote's speaker in a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpeakerRecord {
+    /// The person's name (as in `people`), or the organization's.
+    pub name: String,
+    /// Index into `people`, or null.
+    pub person: Option<usize>,
+    /// Index into `organizations` when a body speaks, or null.
+    pub organization: Option<usize>,
+    /// How the speaker was found: `name`, `pronoun`, `title` or `previous`.
+    pub via: Via,
+}
+
+/// A quote in a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuoteRecord {
+    /// The quoted words without the marks, or the reported clause.
+    pub text: String,
+    /// Code point offset of its start.
+    pub start: usize,
+    /// Code point offset of its end.
+    pub end: usize,
+    /// `direct` or `indirect`.
+    pub kind: QuoteKind,
+    /// The speech verb or frame, or null.
+    pub cue: Option<CueRecord>,
+    /// Who speaks, or null.
+    pub speaker: Option<SpeakerRecord>,
+    /// True when the source is anonymous.
+    pub anonymous: bool,
+    /// The rule that found it.
+    pub source: &'static str,
+}
+
+impl QuoteRecord {
+    /// The record of a quote.
+    pub fn new(quote: &Quote, at: &Locator<'_>) -> Self {
+        let span = at.span(quote.span);
+        QuoteRecord {
+            text: at.slice(quote.span).to_string(),
+            start: span.start,
+            end: span.end,
+            kind: quote.kind,
+            cue: quote.cue.map(|c| {
+                let s = at.span(c);
+                CueRecord {
+                    text: at.slice(c).to_string(),
+                    start: s.start,
+                    end: s.end,
+                }
+            }),
+            speaker: quote.speaker.as_ref().map(|s| SpeakerRecord {
+                name: s.name.clone(),
+                person: s.person,
+                organization: s.organization,
+                via: s.via,
+            }),
+            anonymous: quote.anonymous,
+            source: quote.source,
+        }
+    }
+}
+
+/// Who is quoted how, per article: what journalists audit.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Attribution {
+    /// All quotes.
+    pub quotes: usize,
+    /// Direct quotes.
+    pub direct: usize,
+    /// Indirect quotes.
+    pub indirect: usize,
+    /// Attributed by a name written at the cue.
+    pub by_name: usize,
+    /// Attributed only through a pronoun or a title.
+    pub by_pronoun_or_title: usize,
+    /// Attributed by continuing the previous speaker.
+    pub by_previous: usize,
+    /// With no speaker a reader could name and not anonymous.
+    pub unattributed: usize,
+    /// From anonymous sources.
+    pub anonymous: usize,
+    /// Per speaker: quotes and words quoted, most quoted first.
+    pub speakers: Vec<SpeakerCount>,
+}
+
+/// Quotes and words of one speaker.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpeakerCount {
+    /// The speaker's name.
+    pub name: String,
+    /// Index into `people`, or null.
+    pub person: Option<usize>,
+    /// Quotes.
+    pub quotes: usize,
+    /// Words quoted.
+    pub words: usize,
+}
+
+impl Attribution {
+    /// Counts the quotes of one record.
+    pub fn of(quotes: &[QuoteRecord]) -> Self {
+        let mut a = Attribution {
+            quotes: quotes.len(),
+            ..Attribution::default()
+        };
+        for q in quotes {
+            match q.kind {
+                QuoteKind::Direct => a.direct += 1,
+                QuoteKind::Indirect => a.indirect += 1,
+            }
+            match (&q.speaker, q.anonymous) {
+                (_, true) => a.anonymous += 1,
+                (None, false) => a.unattributed += 1,
+                (Some(s), false) => {
+                    match s.via {
+                        Via::Name => a.by_name += 1,
+                        Via::Pronoun | Via::Title => a.by_pronoun_or_title += 1,
+                        Via::Previous => a.by_previous += 1,
+                    }
+                    let words = q.text.split_whitespace().count();
+                    match a.speakers.iter_mut().find(|c| c.name == s.name) {
+                        Some(c) => {
+                            c.quotes += 1;
+                            c.words += words;
+                        }
+                        None => a.speakers.push(SpeakerCount {
+                            name: s.name.clone(),
+                            person: s.person,
+                            quotes: 1,
+                            words,
+                        }),
+                    }
+                }
+            }
+        }
+        a.speakers
+            .sort_by(|x, y| y.quotes.cmp(&x.quotes).then(y.words.cmp(&x.words)));
+        a
     }
 }

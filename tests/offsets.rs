@@ -111,7 +111,7 @@ fn newsy() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(1024))]
 
     #[test]
     fn offsets_slice_back_on_news_like_text(title in prop::option::of("[A-Za-z “”]{0,20}"), body in newsy()) {

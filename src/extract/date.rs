@@ -1,6 +1,29 @@
 //! Dates and times: "Rabu (9/11/2022)", "9 November 2022", "Selasa (23/11)", "kemarin",
 //! "pukul 10.00 WIB", normalized to ISO 8601.
+//!
+//! Finding and resolving are two steps. Rules run in a fixed order over the text, from the
+//! most explicit form to the least ("Rabu (9/11/2022)" before "9/11/2022" before "Rabu"), and
+//! each claims its span so that a weaker rule cannot read the same words again. Then every
+//! mention is resolved:
+//! - a full date stands alone;
+//! - a date without a year ("Selasa (23/11)", "28 Desember") takes the year that puts it
+//!   nearest the anchor (or before it with "lalu", after it with "mendatang");
+//! - a weekday alone ("pada Rabu") is the nearest such day on or before the anchor, after it
+//!   when the clause speaks of the future ("akan", "mendatang", "besok");
+//! - "kemarin", "hari ini", "besok" count days from the anchor;
+//! - "sehari kemudian", "hari itu" count from the date mentioned last.
+//!
+//! The anchor is the reference date (publication date, or the date given for the run).
+//! Inside a quotation it is the day the words were said: the nearest explicit date within a
+//! week before the reference date, since a quote is usually dated in its attribution
+//! ("kata Doni, Selasa (25/8/2020)"). Without a reference date, the nearest explicit full
+//! date in the text stands in; without one either, the value is `None`.
 
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use crate::calendar::{self, Date};
 use crate::extract::Doc;
 use crate::span::Span;
 
@@ -57,6 +80,1217 @@ pub struct Dates {
 
 /// Finds the dates and times of `doc`.
 pub fn extract(doc: &Doc<'_>) -> Dates {
-    let _ = doc;
-    Dates::default()
+    let mut finder = Finder {
+        text: doc.text,
+        body_start: doc.body_start,
+        found: Vec::new(),
+    };
+    finder.run();
+    let mut found = finder.found;
+    found.sort_by_key(|m| m.span.start);
+    let quotes = quote_regions(doc.text);
+    let dates = resolve(&found, doc.reference_date, &quotes);
+    Dates {
+        dates,
+        times: times(doc.text),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Patterns. Month and weekday names come from data/date/*.txt through `calendar`.
+
+/// An alternation of names, longest first so that "November" wins over "Nov"; an apostrophe
+/// also matches its typographic forms (`Jum’at`).
+fn alternation(names: impl Iterator<Item = &'static str>) -> String {
+    let mut names: Vec<&str> = names.collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.dedup();
+    names
+        .iter()
+        .map(|n| regex::escape(n).replace('\'', "['’‘`]"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+static MONTH: LazyLock<String> = LazyLock::new(|| alternation(calendar::month_names()));
+static WEEKDAY: LazyLock<String> = LazyLock::new(|| alternation(calendar::weekday_names()));
+
+fn pattern(template: &str) -> Regex {
+    let source = template
+        .replace("{M}", &MONTH)
+        .replace("{W}", &WEEKDAY)
+        .replace("{RANGE}", RANGE)
+        .replace("{PART}", PART);
+    Regex::new(&source).expect("date patterns are valid: the unit tests compile them all")
+}
+
+/// Words that join the two ends of a range: "7-9", "7 hingga 9", "7 s.d. 9".
+const RANGE: &str = r"(?:-|–|—|s\.?\s?d\.?|s/d|hingga|sampai(?:\s+dengan)?|dan)";
+
+/// A part of the day: "Minggu malam (28/12/2014)".
+const PART: &str = r"(?:pagi|siang|sore|petang|malam|dini\s+hari)";
+
+/// `2022-11-09`.
+static ISO: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(\d{4})-(\d{2})-(\d{2})\b"));
+/// `Rabu (9/11/2022)`, `Selasa(15/11)`, `Minggu malam (28/12/2014)`, `Minggu mendatang (9/2)`, `Kamis, (3/11/2022)`, `Kamis (11/07/24)`, `Senin, 7/11/2022`.
+static WEEKDAY_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b({W})(?:\s+{PART})?(?:\s+(?:lalu|kemarin|kemaren|mendatang|depan|nanti|ini))?\s*,?\s*(\()?\s*(\d{1,2})\s*([/.\-])\s*(\d{1,2})(?:\s*([/.\-])\s*(\d{4}|\d{2}))?\s*(\))?",
+    )
+});
+/// `7-9 November 2022`, `7 dan 8 Desember`: the first day of a range over one month.
+static DAY_RANGE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?i)\b(\d{1,2})\s*{RANGE}\s*(\d{1,2})\s+({M})(?:\.?\s+(\d{4})\b|\b)"));
+/// `9 November 2022`, `Senin, 7 November 2022`, `Rabu (9 November 2022)`, `9 Nop. 2022`,
+/// `28 Desember`.
+static WRITTEN: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?i)(?:\b({W})\s*,?\s*(\()?\s*)?\b(\d{1,2})\s+({M})(?:\.?\s+(\d{4})\b|\b)"));
+/// `Senin-Selasa (7-8/11/2022)`, `(30-31/12)`: a range of days written with numbers.
+static NUMERIC_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)(?:\b({W})\s*{RANGE}\s*({W})\s*,?\s*)?\(\s*(\d{1,2})\s*{RANGE}\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}|\d{2}))?\s*\)",
+    )
+});
+/// What may follow a date without a year to lend it the year of the end of a range:
+/// `30 November - 2 Desember 2022`.
+static RANGE_YEAR: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)^\s*{RANGE}\s*\d{1,2}\s+(?:{M})\.?\s+(\d{4})\b"));
+/// `9/11/2022`, `9-11-2022`, `9.11.2022`.
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4})\b"));
+/// `November 2022`, `bulan Maret 2019`.
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)\b({M})\.?\s+(\d{4})\b"));
+/// `tanggal 9/11`.
+static DAY_MONTH_NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?i)\b(?:tanggal|tgl\.?)\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\b"));
+/// `tanggal 24 kemarin`, `tanggal 17`.
+static DAY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"(?i)\b(?:tanggal|tgl\.?)\s+(\d{1,2})\b(?:\s+(lalu|kemarin|kemaren|mendatang|nanti|depan|ini))?")
+});
+/// `bulan Maret lalu`, `Agustus mendatang`, `bulan Juni`.
+static MONTH_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(bulan\s+)?({M})\b(?:\s+(tahun\s+lalu|tahun\s+depan|tahun\s+ini|lalu|kemarin|kemaren|mendatang|depan|nanti|ini))?",
+    )
+});
+/// `sehari kemudian`, `dua hari sebelumnya`, `sebulan kemudian`, `keesokan harinya`, `hari itu`.
+static ANAPHORIC: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:(?:(se)|(\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\s+)(hari|pekan|minggu|bulan)\s+(kemudian|setelahnya|sesudahnya|berikutnya|sebelumnya)|(keesokan\s+harinya|keesokan\s+hari|keesokannya|esok\s+harinya|besoknya)|(hari\s+itu|hari\s+yang\s+sama))\b",
+    )
+});
+/// `dua hari lalu`, `3 hari yang lalu`.
+static DAYS_AGO: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:(se)|(\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\s+)hari\s+(?:yang\s+)?lalu\b",
+    )
+});
+/// `kemarin`, `hari ini`, `besok`, `lusa`, `kemarin lusa`, `esok hari`.
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(kemarin\s+lusa|besok\s+lusa|kemarin|kemaren|hari\s+ini|besok|esok(?:\s+hari|\s+pagi|\s+siang|\s+sore|\s+malam)?|lusa)\b",
+    )
+});
+/// `Rabu`, `Senin lalu`, `Jumat mendatang`.
+static WEEKDAY_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?i)\b({W})\b(?:\s+(lalu|kemarin|kemaren|mendatang|depan|nanti|besok|ini))?"));
+/// Between a date and a relative word that repeats it: times and parts of the day
+/// ("Minggu (28/12/2014) pukul 06.18 WIB kemarin").
+static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)^(?:\s*,?\s*(?:(?:sekira|sekitar)\s+)?(?:pukul|jam|pkl\.?)\s+\d{1,2}(?:[.:]\d{2})?(?:\s*(?:WIB|WITA|WIT)\b)?|\s+(?:pagi|siang|sore|petang|malam|dini\s+hari|waktu\s+setempat))*\s+(kemarin|kemaren|lalu|hari\s+ini|mendatang|nanti|ini)\b",
+    )
+});
+/// A part of the day as a whole word.
+static PART_WORD: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)^(?:pagi|siang|sore|petang|malam|dini)$"));
+/// Words before a weekday that make it a habit, not a day: "setiap Senin".
+static HABIT_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?i)\b(?:setiap|tiap|saban|per|malam|tiap-tiap)\s*$"));
+/// Words just before a bare weekday that point to the future: "akan digelar pada Senin".
+static FUTURE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(r"(?i)\b(?:akan|bakal|dijadwalkan|direncanakan|rencananya|berencana|mendatang|besok|nanti|hendak)\b")
+});
+/// A weekday range: "Senin-Jumat", "Senin hingga Kamis".
+static WEEKDAY_RANGE_AFTER: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)^\s*{RANGE}\s*(?:{W})\b"));
+static WEEKDAY_RANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)\b(?:{W})\s*{RANGE}\s*$"));
+/// Words whose "kemarin" means "the last one", not yesterday: "pemilu kemarin".
+static PERIOD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:tahun|bulan|minggu|pekan|musim|periode|pemilu|pilkada|pileg|pilpres|lebaran|natal|semester|kuartal|triwulan|waktu|masa|zaman|jaman)\s*$",
+    )
+});
+/// Hedges that make a count of days approximate: "hampir tiga minggu kemudian".
+static HEDGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:hampir|sekitar|sekira|kurang\s+lebih|lebih\s+dari|kurang\s+dari|beberapa|setidaknya|paling\s+lambat|paling\s+cepat|selambat-lambatnya|minimal|maksimal)\s*$",
+    )
+});
+/// A count before "hari ini" makes it a duration: "selama satu hari ini".
+static COUNT_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| pattern(r"(?i)(?:\b(?:satu|dua|tiga|se|sepanjang|seharian)|\d)\s*$"));
+/// Times: `pukul 10.00 WIB`, `jam 9 pagi`, `14.30 WITA`, `pukul 08.00-12.00 WIB`.
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    pattern(
+        r"(?i)\b(?:(?:pukul|jam|pkl\.?)\s+(\d{1,2})(?:[.:](\d{2}))?|(\d{1,2})[.:](\d{2})\s*(WIB|WITA|WIT)\b)(?:\s*(?:-|–|s\.?d\.?|s/d|hingga|sampai)\s*(?:pukul\s+)?(\d{1,2})[.:](\d{2}))?(?:\s*(WIB|WITA|WIT)\b)?(?:\s+(pagi|siang|sore|petang|malam|dini\s+hari))?",
+    )
+});
+
+// ---------------------------------------------------------------------------------------
+// Finding.
+
+/// Which way a date without its year (or a weekday alone) lies from the anchor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    /// The nearest either way.
+    Nearest,
+    /// On or before the anchor.
+    Past,
+    /// Strictly before ("Senin lalu").
+    PastStrict,
+    /// On or after the anchor.
+    Future,
+    /// Strictly after ("Senin depan").
+    FutureStrict,
+}
+
+fn direction(marker: Option<&str>) -> Direction {
+    let marker = marker.map(|m| m.to_lowercase());
+    match marker.as_deref().map(|m| m.split_whitespace().last().unwrap_or("")) {
+        Some("lalu") => Direction::PastStrict,
+        Some("kemarin" | "kemaren") => Direction::Past,
+        Some("mendatang" | "depan" | "nanti" | "besok") => Direction::FutureStrict,
+        _ => Direction::Nearest,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum What {
+    /// A whole date.
+    Full(Date),
+    /// A month of a year.
+    Month(i32, u32),
+    /// A day and month without a year.
+    DayMonth { day: u32, month: u32, dir: Direction },
+    /// A month without a year.
+    MonthOnly {
+        month: u32,
+        dir: Direction,
+        year_shift: Option<i32>,
+    },
+    /// A day of the month alone ("tanggal 24").
+    DayOnly { day: u32, dir: Direction },
+    /// A weekday alone.
+    Weekday { dir: Direction },
+    /// Days from the anchor ("kemarin" is -1).
+    Relative(i64),
+    /// Days and months from the date mentioned last ("sehari kemudian").
+    Anaphoric { days: i64, months: i32 },
+    /// A date that cannot exist ("31/2/2022"): kept so that nothing weaker reads it again,
+    /// and given no value.
+    Invalid,
+}
+
+#[derive(Debug, Clone)]
+struct Found {
+    span: Span,
+    what: What,
+    weekday: Option<u32>,
+    source: &'static str,
+}
+
+struct Finder<'a> {
+    text: &'a str,
+    body_start: usize,
+    found: Vec<Found>,
+}
+
+fn number(c: &Captures<'_>, i: usize) -> Option<u32> {
+    c.get(i).and_then(|m| m.as_str().parse().ok())
+}
+
+fn count_word(word: &str) -> Option<i64> {
+    let n = match word.to_lowercase().as_str() {
+        "se" | "satu" => 1,
+        "dua" => 2,
+        "tiga" => 3,
+        "empat" => 4,
+        "lima" => 5,
+        "enam" => 6,
+        "tujuh" => 7,
+        "delapan" => 8,
+        "sembilan" => 9,
+        "sepuluh" => 10,
+        w => return w.parse().ok(),
+    };
+    Some(n)
+}
+
+/// A two-digit year is of this century ("11/07/24" is 2024).
+fn full_year(year: u32, digits: usize) -> i32 {
+    if digits == 2 { 2000 + year as i32 } else { year as i32 }
+}
+
+impl Finder<'_> {
+    fn run(&mut self) {
+        self.iso();
+        self.numeric_range();
+        self.weekday_numeric();
+        self.day_range();
+        self.written();
+        self.numeric();
+        self.month_year();
+        self.day_month_numeric();
+        self.day_only();
+        self.month_relative();
+        self.anaphoric();
+        self.days_ago();
+        self.relative();
+        self.weekday_alone();
+    }
+
+    fn free(&self, span: Span) -> bool {
+        !self
+            .found
+            .iter()
+            .any(|f| f.span.start < span.end && span.start < f.span.end)
+    }
+
+    fn before(&self, at: usize) -> &str {
+        let mut start = at.saturating_sub(60);
+        while !self.text.is_char_boundary(start) {
+            start += 1;
+        }
+        &self.text[start..at]
+    }
+
+    /// Char before `at`, skipping nothing.
+    fn char_before(&self, at: usize) -> Option<char> {
+        self.text[..at].chars().next_back()
+    }
+
+    fn char_after(&self, at: usize) -> Option<char> {
+        self.text[at..].chars().next()
+    }
+
+    /// Pushes an explicit date, extended over a relative word that repeats it ("Minggu (25/8)
+    /// kemarin", "31 Desember 2019 mendatang"); the word also sets the direction of a date
+    /// without a year.
+    fn push_explicit(&mut self, span: Span, what: What, weekday: Option<u32>, source: &'static str) {
+        let mut span = span;
+        let mut what = what;
+        if let Some(c) = TAIL_MARKER.captures(&self.text[span.end..]) {
+            let marker = c.get(1).map(|m| m.as_str());
+            span.end += c.get(0).map_or(0, |m| m.end());
+            if let What::DayMonth { day, month, .. } = what {
+                what = What::DayMonth {
+                    day,
+                    month,
+                    dir: direction(marker),
+                };
+            }
+        }
+        self.found.push(Found {
+            span,
+            what,
+            weekday,
+            source,
+        });
+    }
+
+    fn iso(&mut self) {
+        for c in ISO.captures_iter(self.text) {
+            let m = c.get(0).expect("group 0");
+            let span = Span::new(m.start(), m.end());
+            if !self.free(span)
+                || self
+                    .char_after(m.end())
+                    .is_some_and(|ch| ch == '-' || ch.is_ascii_digit())
+            {
+                continue;
+            }
+            if let Some(date) = Date::new(
+                number(&c, 1).unwrap_or(0) as i32,
+                number(&c, 2).unwrap_or(0),
+                number(&c, 3).unwrap_or(0),
+            ) {
+                self.push_explicit(span, What::Full(date), None, "rule:date/iso");
+            }
+        }
+    }
+
+    fn weekday_numeric(&mut self) {
+        for c in WEEKDAY_NUMERIC.captures_iter(self.text) {
+            let m = c.get(0).expect("group 0");
+            let open = c.get(2).is_some();
+            let close = c.get(8).is_some();
+            let sep1 = c.get(4).map_or("", |m| m.as_str());
+            let sep2 = c.get(6).map(|m| m.as_str());
+            let year = c.get(7);
+            if open != close || sep2.is_some_and(|s| s != sep1) {
+                continue;
+            }
+            let mut end = m.end();
+            if !open {
+                // Without brackets only a full date with slashes or dashes: "Senin 10.00" is a time.
+                if year.is_none() || sep1 == "." {
+                    continue;
+                }
+                end = year.map_or(end, |y| y.end());
+                if self.char_after(end).is_some_and(|ch| ch.is_ascii_digit()) {
+                    continue;
+                }
+            }
+            let span = Span::new(m.start(), end);
+            if !self.free(span) {
+                continue;
+            }
+            let weekday = calendar::weekday_number(&c[1]);
+            let (day, month) = (number(&c, 3).unwrap_or(0), number(&c, 5).unwrap_or(0));
+            let what = match year {
+                Some(y) => {
+                    let year = full_year(y.as_str().parse().unwrap_or(0), y.len());
+                    Date::new(year, month, day).map_or(What::Invalid, What::Full)
+                }
+                None if (1..=12).contains(&month) && (1..=31).contains(&day) => What::DayMonth {
+                    day,
+                    month,
+                    dir: Direction::Nearest,
+                },
+                None => continue,
+            };
+            self.push_explicit(span, what, weekday, "rule:date/weekday_numeric");
+        }
+    }
+
+    fn day_range(&mut self) {
+        for c in DAY_RANGE.captures_iter(self.text) {
+            let (first, second) = (c.get(1).expect("group 1"), c.get(2).expect("group 2"));
+            let whole = c.get(0).expect("group 0");
+            if self
+                .char_before(first.start())
+                .is_some_and(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',')
+                || !self.free(Span::new(first.start(), whole.end()))
+            {
+                continue;
+            }
+            let (d1, d2) = (number(&c, 1).unwrap_or(0), number(&c, 2).unwrap_or(0));
+            let Some(month) = calendar::month_number(&c[3]) else {
+                continue;
+            };
+            if d1 == 0 || d1 >= d2 || d2 > 31 || (c.get(4).is_none() && calendar::is_month_abbreviation(&c[3])) {
+                continue;
+            }
+            let what = |day| match number(&c, 4) {
+                Some(year) => Date::new(year as i32, month, day).map_or(What::Invalid, What::Full),
+                None => What::DayMonth {
+                    day,
+                    month,
+                    dir: Direction::Nearest,
+                },
+            };
+            self.found.push(Found {
+                span: Span::new(first.start(), first.end()),
+                what: what(d1),
+                weekday: None,
+                source: "rule:date/day_range",
+            });
+            self.push_explicit(
+                Span::new(second.start(), whole.end()),
+                what(d2),
+                None,
+                "rule:date/day_range",
+            );
+        }
+    }
+
+    fn numeric_range(&mut self) {
+        for c in NUMERIC_RANGE.captures_iter(self.text) {
+            let whole = c.get(0).expect("group 0");
+            let span = Span::new(whole.start(), whole.end());
+            let (d1, d2, month) = (
+                number(&c, 3).unwrap_or(0),
+                number(&c, 4).unwrap_or(0),
+                number(&c, 5).unwrap_or(0),
+            );
+            if !self.free(span) || d1 == 0 || d1 >= d2 || d2 > 31 || !(1..=12).contains(&month) {
+                continue;
+            }
+            let year = c.get(6).map(|y| full_year(y.as_str().parse().unwrap_or(0), y.len()));
+            let what = |day| match year {
+                Some(year) => Date::new(year, month, day).map_or(What::Invalid, What::Full),
+                None => What::DayMonth {
+                    day,
+                    month,
+                    dir: Direction::Nearest,
+                },
+            };
+            let weekday = |i| c.get(i).and_then(|w| calendar::weekday_number(w.as_str()));
+            let second = c.get(4).expect("group 4");
+            // The whole range names its first day; the second day is its own number inside it.
+            self.found.push(Found {
+                span,
+                what: what(d1),
+                weekday: weekday(1),
+                source: "rule:date/numeric_range",
+            });
+            self.found.push(Found {
+                span: Span::new(second.start(), second.end()),
+                what: what(d2),
+                weekday: weekday(2),
+                source: "rule:date/numeric_range",
+            });
+        }
+    }
+
+    fn written(&mut self) {
+        for c in WRITTEN.captures_iter(self.text) {
+            let whole = c.get(0).expect("group 0");
+            let day_m = c.get(3).expect("group 3");
+            let start = c.get(1).map_or(day_m.start(), |w| w.start());
+            let mut span = Span::new(start, whole.end());
+            if c.get(2).is_some() {
+                // "Rabu (9 November 2022)": the bracket closes after the date.
+                if !self.text[whole.end()..].starts_with(')') {
+                    continue;
+                }
+                span.end += 1;
+            }
+            if self
+                .char_before(day_m.start())
+                .is_some_and(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',')
+                || !self.free(span)
+            {
+                continue;
+            }
+            let day = number(&c, 3).unwrap_or(0);
+            let Some(month) = calendar::month_number(&c[4]) else {
+                continue;
+            };
+            let weekday = c.get(1).and_then(|w| calendar::weekday_number(w.as_str()));
+            let source = if weekday.is_some() {
+                "rule:date/weekday_written"
+            } else {
+                "rule:date/written"
+            };
+            let year = number(&c, 5).map(|y| y as i32).or_else(|| {
+                RANGE_YEAR
+                    .captures(&self.text[whole.end()..])
+                    .and_then(|r| number(&r, 1))
+                    .map(|y| y as i32)
+            });
+            let what = match year {
+                Some(year) => Date::new(year, month, day).map_or(What::Invalid, What::Full),
+                // "5 Mar" without a year is too often something else; the full name is needed.
+                None if calendar::is_month_abbreviation(&c[4]) && !whole.as_str().ends_with('.') => continue,
+                None if (1..=31).contains(&day) => What::DayMonth {
+                    day,
+                    month,
+                    dir: Direction::Nearest,
+                },
+                None => continue,
+            };
+            self.push_explicit(span, what, weekday, source);
+        }
+    }
+
+    fn numeric(&mut self) {
+        for c in NUMERIC.captures_iter(self.text) {
+            let m = c.get(0).expect("group 0");
+            let span = Span::new(m.start(), m.end());
+            if c[2] != c[4]
+                || !self.free(span)
+                || self
+                    .char_before(m.start())
+                    .is_some_and(|ch| "/.,-".contains(ch) || ch.is_ascii_digit())
+                || self.text[m.end()..].starts_with(['/', '-'])
+                || continues_number(&self.text[m.end()..])
+            {
+                continue;
+            }
+            let date = Date::new(
+                number(&c, 5).unwrap_or(0) as i32,
+                number(&c, 3).unwrap_or(0),
+                number(&c, 1).unwrap_or(0),
+            );
+            match date {
+                Some(date) => self.push_explicit(span, What::Full(date), None, "rule:date/numeric"),
+                // "1.500.2022" and other numbers that only look like dates: not a date at all.
+                None => continue,
+            }
+        }
+    }
+
+    fn month_year(&mut self) {
+        for c in MONTH_YEAR.captures_iter(self.text) {
+            let m = c.get(0).expect("group 0");
+            let span = Span::new(m.start(), m.end());
+            let year = number(&c, 2).unwrap_or(0) as i32;
+            if !self.free(span) || !(1900..=2100).contains(&year) {
+                continue;
+            }
+            let Some(month) = calendar::month_number(&c[1]) else {
+                continue;
+            };
+            self.push_explicit(span, What::Month(year, month), None, "rule:date/month_year");
+        }
+    }
+
+    fn day_month_numeric(&mut self) {
+        for c in DAY_MONTH_NUMERIC.captures_iter(self.text) {
+            let m = c.get(0).expect("group 0");
+            let span = Span::new(m.start(), m.end());
+            let (day, month) = (number(&c, 1).unwrap_or(0), number(&c, 2).unwrap_or(0));
+            if !self.free(span)
+                || HABIT_BEFORE.is_match(self.before(m.start()))
+                || continues_number(&self.text[m.end()..])
+                || !(1..=12).contains(&month)
+                || !(1..=31).contains(&day)
+            {
+                continue;
+            }
+            self.push_explicit(
+                span,
+                What::DayMonth {
+                    day,
+                    month,
+                    dir: Direction::Nearest,
+                },
+                None,
+                "rule:date/day_month",
+            );
+        }
+    }
+
+    fn day_only(&mut self) {
+        for c in DAY_ONLY.captures_iter(self.text) {
+            let m = c.get(0).expect("group 0");
+            let span = Span::new(m.start(), m.end());
+            let day = number(&c, 1).unwrap_or(0);
+            if !self.free(span)
+                || HABIT_BEFORE.is_match(self.before(m.start()))
+                || !(1..=31).contains(&day)
+                || self.text[c.get(1).expect("group 1").end()..].starts_with(|ch: char| "/.-,".contains(ch))
+            {
+                continue;
+            }
+            let dir = direction(c.get(2).map(|m| m.as_str()));
+            self.found.push(Found {
+                span,
+                what: What::DayOnly { day, dir },
+                weekday: None,
+                source: "rule:date/day_only",
+            });
+        }
+    }
+
+    fn month_relative(&mut self) {
+        for c in MONTH_RELATIVE.captures_iter(self.text) {
+            let m = c.get(0).expect("group 0");
+            let span = Span::new(m.start(), m.end());
+            let name = &c[2];
+            let marker = c.get(3).map(|m| m.as_str().to_lowercase());
+            // A bare month name is too often something else ("Juni" the person); "bulan" or a
+            // marker makes it a month.
+            if (c.get(1).is_none() && marker.is_none())
+                || calendar::is_month_abbreviation(name)
+                || !self.free(span)
+                || HABIT_BEFORE.is_match(self.before(m.start()))
+                || self.char_before(m.start()).is_some_and(|ch| ch.is_ascii_digit())
+                || self
+                    .before(m.start())
+                    .trim_end()
+                    .ends_with(|ch: char| ch.is_ascii_digit())
+            {
+                continue;
+            }
+            let Some(month) = calendar::month_number(name) else {
+                continue;
+            };
+            let year_shift = match marker
+                .as_deref()
+                .map(|m| m.split_whitespace().collect::<Vec<_>>().join(" "))
+            {
+                Some(m) if m == "tahun lalu" => Some(-1),
+                Some(m) if m == "tahun depan" => Some(1),
+                Some(m) if m == "tahun ini" => Some(0),
+                _ => None,
+            };
+            let dir = direction(marker.as_deref());
+            self.found.push(Found {
+                span,
+                what: What::MonthOnly { month, dir, year_shift },
+                weekday: None,
+                source: "rule:date/month_relative",
+            });
+        }
+    }
+
+    fn anaphoric(&mut self) {
+        for c in ANAPHORIC.captures_iter(self.text) {
+            let m = c.get(0).expect("group 0");
+            let span = Span::new(m.start(), m.end());
+            if !self.free(span) || HEDGE_BEFORE.is_match(self.before(m.start())) {
+                continue;
+            }
+            let what = if c.get(5).is_some() {
+                What::Anaphoric { days: 1, months: 0 }
+            } else if c.get(6).is_some() {
+                What::Anaphoric { days: 0, months: 0 }
+            } else {
+                let count = c.get(1).or(c.get(2)).and_then(|w| count_word(w.as_str())).unwrap_or(1);
+                let sign = if c[4].eq_ignore_ascii_case("sebelumnya") { -1 } else { 1 };
+                let unit = c[3].to_lowercase();
+                // "enam bulan sebelumnya" is mostly "six months in advance", not a date.
+                if sign < 0 && unit != "hari" {
+                    continue;
+                }
+                match unit.as_str() {
+                    "hari" => What::Anaphoric {
+                        days: sign * count,
+                        months: 0,
+                    },
+                    "pekan" | "minggu" => What::Anaphoric {
+                        days: sign * 7 * count,
+                        months: 0,
+                    },
+                    _ => What::Anaphoric {
+                        days: 0,
+                        months: (sign * count) as i32,
+                    },
+                }
+            };
+            self.found.push(Found {
+                span,
+                what,
+                weekday: None,
+                source: "rule:date/anaphoric",
+            });
+        }
+    }
+
+    fn days_ago(&mut self) {
+        for c in DAYS_AGO.captures_iter(self.text) {
+            let m = c.get(0).expect("group 0");
+            let span = Span::new(m.start(), m.end());
+            if !self.free(span) || HEDGE_BEFORE.is_match(self.before(m.start())) {
+                continue;
+            }
+            let count = c.get(1).or(c.get(2)).and_then(|w| count_word(w.as_str())).unwrap_or(1);
+            self.found.push(Found {
+                span,
+                what: What::Relative(-count),
+                weekday: None,
+                source: "rule:date/days_ago",
+            });
+        }
+    }
+
+    fn relative(&mut self) {
+        for c in RELATIVE.captures_iter(self.text) {
+            let m = c.get(0).expect("group 0");
+            let span = Span::new(m.start(), m.end());
+            if !self.free(span) {
+                continue;
+            }
+            let word = c[1].to_lowercase();
+            let word = word.split_whitespace().collect::<Vec<_>>().join(" ");
+            let before = self.before(m.start());
+            let offset = match word.as_str() {
+                "kemarin lusa" => -2,
+                "kemarin" | "kemaren" if PERIOD_BEFORE.is_match(before) => continue,
+                "kemarin" | "kemaren" => -1,
+                "hari ini" if COUNT_BEFORE.is_match(before) => continue,
+                "hari ini" => 0,
+                "besok lusa" | "lusa" => 2,
+                // "hari esok" is the future in general, and "esok" alone mostly too.
+                "esok" => continue,
+                _ if before.trim_end().to_lowercase().ends_with("hari") => continue,
+                _ => 1,
+            };
+            // "kemarin (2/11/2022)": the word and the date it glosses are one mention.
+            let after = &self.text[m.end()..];
+            let gap = after.len() - after.trim_start_matches([' ', ',', '(']).len();
+            let text = self.text;
+            let glossed = self
+                .found
+                .iter_mut()
+                .find(|f| f.span.start == m.end() + gap && is_explicit(&f.what));
+            if let Some(next) = glossed.filter(|_| gap > 0) {
+                next.span.start = m.start();
+                if after[..gap].contains('(') && text[next.span.end..].starts_with(')') {
+                    next.span.end += 1;
+                }
+                continue;
+            }
+            self.found.push(Found {
+                span,
+                what: What::Relative(offset),
+                weekday: None,
+                source: "rule:date/relative",
+            });
+        }
+    }
+
+    fn weekday_alone(&mut self) {
+        for c in WEEKDAY_ALONE.captures_iter(self.text) {
+            let m = c.get(0).expect("group 0");
+            let name = c.get(1).expect("group 1");
+            let marker = c.get(2).map(|m| m.as_str().to_lowercase());
+            let mut span = Span::new(m.start(), m.end());
+            if !self.free(Span::new(name.start(), name.end())) {
+                continue;
+            }
+            if !self.free(span) {
+                span = Span::new(name.start(), name.end());
+            }
+            let Some(weekday) = calendar::weekday_number(name.as_str()) else {
+                continue;
+            };
+            let before = self.before(m.start());
+            let lowered = before.trim_end().to_lowercase();
+            let is_sunday_word = name.as_str().to_lowercase() == "minggu";
+            let capitalized = name.as_str().starts_with(char::is_uppercase);
+            let sentence_start = before.trim_end_matches([' ', '"', '“', '\'', '‘']).is_empty()
+                || before
+                    .trim_end_matches([' ', '"', '“', '\'', '‘'])
+                    .ends_with(['.', '!', '?', '\n', ':', '—', '–']);
+            // "minggu" is also "week": lowercase it is a week unless "hari" precedes it, and
+            // "Minggu ini/depan/lalu" opening a sentence is "this/next/last week".
+            if is_sunday_word && (!capitalized && !lowered.ends_with("hari")) {
+                continue;
+            }
+            // "Minggu ini", "Minggu depan", "Minggu kedua", "Minggu ke-3" are weeks, and so is
+            // "Minggu lalu" opening a sentence.
+            let rest = self.text[name.end()..].trim_start().to_lowercase();
+            if is_sunday_word
+                && (matches!(marker.as_deref(), Some("ini" | "depan"))
+                    || (sentence_start && marker.is_some())
+                    || ["ke-", "kedua", "ketiga", "keempat", "pertama", "terakhir"]
+                        .iter()
+                        .any(|w| rest.starts_with(w)))
+            {
+                continue;
+            }
+            // "Jumat Curhat", "Minggu Kasih": a weekday starting a name, in the body (a headline
+            // capitalizes every word).
+            let next_word = self.text[name.end()..]
+                .strip_prefix(' ')
+                .and_then(|r| r.split([' ', ',', '.', '\n']).next());
+            if m.start() >= self.body_start
+                && marker.is_none()
+                && next_word.is_some_and(|w| {
+                    w.starts_with(char::is_uppercase)
+                        && w.chars().skip(1).any(char::is_lowercase)
+                        && calendar::month_number(w).is_none()
+                        && !PART_WORD.is_match(w)
+                })
+            {
+                continue;
+            }
+            if HABIT_BEFORE.is_match(before)
+                || WEEKDAY_RANGE_AFTER.is_match(&self.text[name.end()..])
+                || WEEKDAY_RANGE_BEFORE.is_match(before)
+            {
+                continue;
+            }
+            let dir = match marker.as_deref() {
+                Some(m) => direction(Some(m)),
+                None if FUTURE_BEFORE.is_match(clause_before(before)) => Direction::Future,
+                None => Direction::Past,
+            };
+            self.found.push(Found {
+                span,
+                what: What::Weekday { dir },
+                weekday: Some(weekday),
+                source: "rule:date/weekday",
+            });
+        }
+    }
+}
+
+/// The part of `before` in the same clause: after the last sentence end or comma.
+fn clause_before(before: &str) -> &str {
+    match before.rfind(['.', '!', '?', '\n', ',', '"', '“', '”']) {
+        Some(i) => &before[i + 1..],
+        None => before,
+    }
+}
+
+/// True when `rest` goes on with more of a number: "/2022", ".5", "-3".
+fn continues_number(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('/' | '.' | '-' | ',')) && chars.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+fn is_explicit(what: &What) -> bool {
+    matches!(
+        what,
+        What::Full(_) | What::DayMonth { .. } | What::Month(..) | What::Invalid
+    )
+}
+
+// ---------------------------------------------------------------------------------------
+// Resolving.
+
+/// Byte ranges inside quotation marks, each within one paragraph; an unclosed quote runs to
+/// the end of its paragraph (Indonesian news often leaves a quote open across paragraphs).
+fn quote_regions(text: &str) -> Vec<Span> {
+    let mut regions = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let mut open: Option<usize> = None;
+        for (i, ch) in line.char_indices() {
+            match (ch, open) {
+                ('“', None) | ('"', None) => open = Some(offset + i),
+                ('”', Some(s)) | ('"', Some(s)) => {
+                    regions.push(Span::new(s, offset + i + ch.len_utf8()));
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = open {
+            regions.push(Span::new(s, offset + line.len()));
+        }
+        offset += line.len();
+    }
+    regions
+}
+
+fn resolve(found: &[Found], reference: Option<Date>, quotes: &[Span]) -> Vec<DateMention> {
+    // Explicit dates first: full dates alone, then dates without a year against the
+    // reference date or, without one, the first full date of the text.
+    let first_full = found.iter().find_map(|f| match f.what {
+        What::Full(d) => Some(d),
+        _ => None,
+    });
+    let base = reference.or(first_full);
+    let mut values: Vec<Option<Date>> = vec![None; found.len()];
+    for (i, f) in found.iter().enumerate() {
+        values[i] = match f.what {
+            What::Full(d) => Some(d),
+            What::DayMonth { day, month, dir } => base.and_then(|a| day_month_near(a, day, month, dir)),
+            _ => None,
+        };
+    }
+    // Days on which words may have been said: explicit dates in the week up to the
+    // reference date (any explicit date when there is none).
+    let spoken: Vec<(usize, Date)> = found
+        .iter()
+        .zip(&values)
+        .filter(|(f, _)| is_explicit(&f.what))
+        .filter_map(|(f, v)| v.map(|d| (f.span.start, d)))
+        .filter(|(_, d)| match reference {
+            Some(r) => (0..=7).contains(&(r.days_since_epoch() - d.days_since_epoch())),
+            None => true,
+        })
+        .collect();
+    let mut out = Vec::with_capacity(found.len());
+    let mut last_day: Option<Date> = None;
+    for (i, f) in found.iter().enumerate() {
+        let in_quote = quotes.iter().any(|q| q.start <= f.span.start && f.span.start < q.end);
+        let anchor = || {
+            if reference.is_some() && !in_quote {
+                return reference;
+            }
+            let nearest = spoken
+                .iter()
+                .min_by_key(|(at, _)| at.abs_diff(f.span.start))
+                .map(|&(_, d)| d);
+            nearest.or(reference).or(base)
+        };
+        let mut precision = Precision::Day;
+        let mut month_value = None;
+        let value = match f.what {
+            What::Full(_) | What::DayMonth { .. } => values[i],
+            What::Invalid => None,
+            What::Month(y, m) => {
+                precision = Precision::Month;
+                month_value = Some((y, m));
+                None
+            }
+            What::MonthOnly { month, dir, year_shift } => {
+                precision = Precision::Month;
+                month_value = anchor().map(|a| month_near(a, month, dir, year_shift));
+                None
+            }
+            What::DayOnly { day, dir } => anchor().and_then(|a| day_near(a, day, dir)),
+            What::Weekday { dir } => anchor().map(|a| weekday_near(a, f.weekday.unwrap_or(1), dir)),
+            What::Relative(days) => anchor().map(|a| a.add_days(days)),
+            What::Anaphoric { days, months } => last_day.map(|d| d.add_months(months).add_days(days)),
+        };
+        if precision == Precision::Day && value.is_some() {
+            last_day = value;
+        }
+        let weekday_consistent = match (f.what, f.weekday, value) {
+            (What::Weekday { .. }, _, _) => None,
+            (_, Some(w), Some(d)) => Some(d.weekday() == w),
+            _ => None,
+        };
+        let value = match precision {
+            Precision::Month => month_value.map(|(y, m)| format!("{y:04}-{m:02}")),
+            _ => value.map(|d| d.to_string()),
+        };
+        if f.what != What::Invalid {
+            out.push(DateMention {
+                span: f.span,
+                value,
+                precision,
+                weekday_consistent,
+                source: f.source,
+            });
+        }
+    }
+    out
+}
+
+/// `day`/`month` in the year that puts it nearest `anchor` in `dir`.
+fn day_month_near(anchor: Date, day: u32, month: u32, dir: Direction) -> Option<Date> {
+    let candidates = (anchor.year - 1..=anchor.year + 1).filter_map(|y| Date::new(y, month, day));
+    pick(anchor, candidates, dir)
+}
+
+/// Day `day` of the month nearest `anchor` in `dir`.
+fn day_near(anchor: Date, day: u32, dir: Direction) -> Option<Date> {
+    let candidates = (-2..=2).filter_map(|k| {
+        let m = anchor.add_months(k);
+        Date::new(m.year, m.month, day)
+    });
+    pick(anchor, candidates, dir)
+}
+
+fn pick(anchor: Date, candidates: impl Iterator<Item = Date>, dir: Direction) -> Option<Date> {
+    let a = anchor.days_since_epoch();
+    candidates
+        .filter(|d| {
+            let diff = d.days_since_epoch() - a;
+            match dir {
+                Direction::Nearest => true,
+                Direction::Past => diff <= 0,
+                Direction::PastStrict => diff < 0,
+                Direction::Future => diff >= 0,
+                Direction::FutureStrict => diff > 0,
+            }
+        })
+        .min_by_key(|d| (d.days_since_epoch() - a).abs())
+}
+
+/// The month `month` nearest `anchor` in `dir` as (year, month).
+fn month_near(anchor: Date, month: u32, dir: Direction, year_shift: Option<i32>) -> (i32, u32) {
+    if let Some(shift) = year_shift {
+        return (anchor.year + shift, month);
+    }
+    let here = anchor.year * 12 + anchor.month as i32;
+    let best = (anchor.year - 1..=anchor.year + 1)
+        .map(|y| y * 12 + month as i32)
+        .filter(|&m| match dir {
+            Direction::Nearest => true,
+            Direction::Past => m <= here,
+            Direction::PastStrict => m < here,
+            Direction::Future => m >= here,
+            Direction::FutureStrict => m > here,
+        })
+        .min_by_key(|&m| (m - here).abs())
+        .unwrap_or(here);
+    ((best - 1).div_euclid(12), ((best - 1).rem_euclid(12) + 1) as u32)
+}
+
+/// The weekday `weekday` nearest `anchor` in `dir`.
+fn weekday_near(anchor: Date, weekday: u32, dir: Direction) -> Date {
+    let back = (i64::from(anchor.weekday()) - i64::from(weekday)).rem_euclid(7);
+    let ahead = (i64::from(weekday) - i64::from(anchor.weekday())).rem_euclid(7);
+    let days = match dir {
+        Direction::Past => -back,
+        Direction::PastStrict => -(if back == 0 { 7 } else { back }),
+        Direction::Future => ahead,
+        Direction::FutureStrict => {
+            if ahead == 0 {
+                7
+            } else {
+                ahead
+            }
+        }
+        Direction::Nearest => {
+            if back <= ahead {
+                -back
+            } else {
+                ahead
+            }
+        }
+    };
+    anchor.add_days(days)
+}
+
+// ---------------------------------------------------------------------------------------
+// Times.
+
+fn zone_offset(zone: &str) -> Option<&'static str> {
+    match zone.to_uppercase().as_str() {
+        "WIB" => Some("+07:00"),
+        "WITA" => Some("+08:00"),
+        "WIT" => Some("+09:00"),
+        _ => None,
+    }
+}
+
+/// Hour on the 24-hour clock: "pukul 8 malam" is 20:00.
+fn clock_hour(hour: u32, part: Option<&str>) -> u32 {
+    match part.map(str::to_lowercase).as_deref() {
+        Some("sore" | "petang" | "malam") if (1..12).contains(&hour) && hour >= 3 => hour + 12,
+        Some("siang") if (1..=5).contains(&hour) => hour + 12,
+        _ => hour,
+    }
+}
+
+fn times(text: &str) -> Vec<TimeMention> {
+    let mut out = Vec::new();
+    for c in TIME.captures_iter(text) {
+        let whole = c.get(0).expect("group 0");
+        let (hour, minute) = match (number(&c, 1), number(&c, 3)) {
+            (Some(h), _) => (h, number(&c, 2).unwrap_or(0)),
+            (None, Some(h)) => (h, number(&c, 4).unwrap_or(0)),
+            _ => continue,
+        };
+        // "jam 30 menit" is a duration, and "pukul 10.000" no time at all.
+        let after = &text[whole.end()..];
+        if hour > 24
+            || minute > 59
+            || after.trim_start().to_lowercase().starts_with("menit")
+            || after.starts_with(|ch: char| ch.is_ascii_digit())
+        {
+            continue;
+        }
+        let zone = c.get(8).or(c.get(5)).map(|z| z.as_str().to_string());
+        let part = c.get(9).map(|p| p.as_str());
+        let offset = zone.as_deref().and_then(zone_offset).map(String::from);
+        let source = if zone.is_some() {
+            "rule:time/zone"
+        } else {
+            "rule:time/clock"
+        };
+        let (end_hour, end_minute) = (number(&c, 6), number(&c, 7));
+        let first_end = c.get(6).map_or(whole.end(), |m| {
+            // The first time ends before the range word.
+            let upto = &text[whole.start()..m.start()];
+            let trimmed = upto.trim_end_matches(|ch: char| !ch.is_ascii_digit());
+            whole.start() + trimmed.len()
+        });
+        out.push(TimeMention {
+            span: Span::new(whole.start(), first_end),
+            value: format!("{:02}:{:02}", clock_hour(hour, part), minute),
+            zone: zone.clone(),
+            utc_offset: offset.clone(),
+            source,
+        });
+        if let (Some(h), Some(m), Some(start)) = (end_hour, end_minute, c.get(6))
+            && h <= 24
+            && m <= 59
+        {
+            out.push(TimeMention {
+                span: Span::new(start.start(), whole.end()),
+                value: format!("{:02}:{:02}", clock_hour(h, part), m),
+                zone,
+                utc_offset: offset,
+                source,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str, reference: Option<Date>) -> Dates {
+        let tokens = crate::token::tokenize(text);
+        let sentences = crate::sentence::split(text, &tokens, &[]);
+        extract(&Doc {
+            text,
+            body_start: 0,
+            tokens,
+            sentences,
+            reference_date: reference,
+        })
+    }
+
+    fn values(text: &str, reference: &str) -> Vec<(String, Option<String>)> {
+        let found = doc(text, calendar::parse_published(reference));
+        found
+            .dates
+            .iter()
+            .map(|d| (d.span.slice(text).to_string(), d.value.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn patterns_compile() {
+        for re in [
+            &*ISO,
+            &*WEEKDAY_NUMERIC,
+            &*DAY_RANGE,
+            &*WRITTEN,
+            &*NUMERIC_RANGE,
+            &*RANGE_YEAR,
+            &*NUMERIC,
+            &*MONTH_YEAR,
+            &*DAY_MONTH_NUMERIC,
+            &*DAY_ONLY,
+            &*MONTH_RELATIVE,
+            &*ANAPHORIC,
+            &*DAYS_AGO,
+            &*RELATIVE,
+            &*WEEKDAY_ALONE,
+            &*TAIL_MARKER,
+            &*PART_WORD,
+            &*HABIT_BEFORE,
+            &*FUTURE_BEFORE,
+            &*WEEKDAY_RANGE_AFTER,
+            &*WEEKDAY_RANGE_BEFORE,
+            &*PERIOD_BEFORE,
+            &*HEDGE_BEFORE,
+            &*COUNT_BEFORE,
+            &*TIME,
+        ] {
+            assert!(!re.as_str().is_empty());
+        }
+    }
+
+    #[test]
+    fn weekday_with_numeric_date() {
+        let got = values("Sekda hadir di Hotel Novotel, Rabu (9/11/2022).", "2022-11-09");
+        assert_eq!(got, [("Rabu (9/11/2022)".into(), Some("2022-11-09".into()))]);
+    }
+
+    #[test]
+    fn weekday_alone_is_on_or_before_the_reference() {
+        assert_eq!(
+            values("Rapat digelar pada Senin.", "2022-11-09")[0].1.as_deref(),
+            Some("2022-11-07")
+        );
+        assert_eq!(
+            values("Rapat akan digelar pada Senin.", "2022-11-09")[0].1.as_deref(),
+            Some("2022-11-14")
+        );
+        assert_eq!(
+            values("Ia datang Rabu lalu.", "2022-11-09")[0].1.as_deref(),
+            Some("2022-11-02")
+        );
+    }
+
+    #[test]
+    fn quotes_take_the_day_they_were_said() {
+        let text = "Acara digelar Kamis (11/7/2024).\n“Hari ini kami senang,” kata Wali Kota.";
+        let got = values(text, "2024-07-12");
+        assert_eq!(got[1], ("Hari ini".into(), Some("2024-07-11".into())));
+    }
+
+    #[test]
+    fn times_with_zones() {
+        let found = doc("Acara dimulai pukul 10.00 WIB dan selesai pukul 14.30 WITA.", None);
+        let got: Vec<_> = found
+            .times
+            .iter()
+            .map(|t| (t.value.as_str(), t.utc_offset.as_deref()))
+            .collect();
+        assert_eq!(got, [("10:00", Some("+07:00")), ("14:30", Some("+08:00"))]);
+    }
 }

@@ -7,6 +7,7 @@
 pub mod date;
 pub mod org;
 pub mod person;
+pub mod quote;
 pub mod venue;
 
 use crate::calendar::Date;
