@@ -1,10 +1,11 @@
-//! Per-stage benchmarks on the bundled corpus: tokens, sentences, dates, the whole record
-//! with JSON serialization, and lexicon start-up.
+//! Per-stage benchmarks on the bundled corpus: cleaning, tokens, sentences, language, each
+//! extractor, the whole record with JSON serialization, and start-up.
 
 use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use warta::extract::{self, Doc};
 use warta::input::{Input, ReadOptions, Reader};
 use warta::pipeline::{Options, Pipeline};
 
@@ -41,6 +42,70 @@ fn stages(c: &mut Criterion) {
                 .iter()
                 .zip(&tokenized)
                 .map(|(t, toks)| warta::sentence::split(black_box(t), toks, &[]).len())
+                .sum::<usize>()
+        })
+    });
+    let docs: Vec<Doc<'_>> = texts
+        .iter()
+        .zip(&tokenized)
+        .map(|(t, toks)| Doc {
+            text: t,
+            body_start: 0,
+            dateline: None,
+            tokens: toks.clone(),
+            sentences: warta::sentence::split(t, toks, &[]),
+            reference_date: warta::calendar::Date::new(2022, 11, 9),
+        })
+        .collect();
+    group.bench_function("dates", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| extract::date::extract(black_box(d)).dates.len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("organizations", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| extract::org::extract(black_box(d)).organizations.len())
+                .sum::<usize>()
+        })
+    });
+    let orgs: Vec<_> = docs.iter().map(extract::org::extract).collect();
+    group.bench_function("people", |b| {
+        b.iter(|| {
+            docs.iter()
+                .zip(&orgs)
+                .map(|(d, o)| extract::person::extract(black_box(d), o).len())
+                .sum::<usize>()
+        })
+    });
+    let people: Vec<_> = docs
+        .iter()
+        .zip(&orgs)
+        .map(|(d, o)| extract::person::extract(d, o))
+        .collect();
+    group.bench_function("quotes", |b| {
+        b.iter(|| {
+            docs.iter()
+                .zip(&orgs)
+                .zip(&people)
+                .map(|((d, o), p)| extract::quote::extract(black_box(d), p, o).len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("venues", |b| {
+        b.iter(|| {
+            docs.iter()
+                .map(|d| extract::venue::extract(black_box(d)).len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("cleaning", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| warta::normalize::clean(black_box(t)).text.len())
                 .sum::<usize>()
         })
     });

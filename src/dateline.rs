@@ -26,10 +26,10 @@ pub struct Dateline {
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)^[\ \t]*
-        (?P<head>[\p{Lu}][\p{L}.'’]*(?:[\ .][\p{Lu}][\p{L}.'’]*){0,3}|[\p{L}\p{N}-]+\.(?:com|co\.id|id|net|co|news)(?:\.[a-z]{2})?)
-        (?:\s*,\s*(?P<second>[\p{Lu}][\p{L}.'’]*(?:[\ .][\p{Lu}][\p{L}.'’]*){0,3}|[\p{L}\p{N}-]+\.(?:com|co\.id|id|net|co|news)))?
-        (?:\s*\((?P<paren>[^()\n]{2,30})\))?
-        \s*[–—-]{1,2}\s*",
+        (?P<head>[\p{L}\p{N}-]+\.(?i:com|co\.id|id|net|co|news)(?:\.[a-z]{2})?|[\p{Lu}][\p{L}.'’]*(?:[\ .][\p{Lu}][\p{L}.'’]*){0,3})
+        (?:[\ \t]*,[\ \t]*(?P<second>[\p{L}\p{N}-]+\.(?i:com|co\.id|id|net|co|news)|[\p{Lu}][\p{L}.'’]*(?:[\ .][\p{Lu}][\p{L}.'’]*){0,3}))?
+        (?:[\ \t]*\((?P<paren>[^()\n]{2,30})\))?
+        [\ \t]*[–—-]{1,2}[\ \t]*",
     )
     .expect("the dateline pattern is valid")
 });
@@ -42,11 +42,20 @@ static OUTLETS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 
 fn is_outlet(s: &str) -> bool {
     let lower = s.to_lowercase();
-    OUTLETS.contains(&lower)
-        || lower.contains(".com")
-        || lower.contains(".co")
-        || lower.ends_with(".id")
-        || lower.ends_with(".net")
+    // A web domain ("Kompas.com", "Samudra.News", "ERA.id") names an outlet.
+    let domain = lower.rsplit_once('.').is_some_and(|(name, tld)| {
+        !name.is_empty() && (2..=6).contains(&tld.len()) && tld.bytes().all(|b| b.is_ascii_lowercase())
+    });
+    OUTLETS.contains(&lower) || domain
+}
+
+fn is_all_caps(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
+}
+
+fn span_of(whole: &regex::Match<'_>) -> Span {
+    let leading = whole.as_str().len() - whole.as_str().trim_start().len();
+    Span::new(whole.start() + leading, whole.end())
 }
 
 /// Reads the dateline at the start of `body`, if any.
@@ -62,7 +71,24 @@ pub fn parse(body: &str) -> Option<Dateline> {
     let paren = caps.name("paren").map(|m| m.as_str().trim().to_string());
     let mut place = None;
     let mut outlet = paren;
-    for part in [head, second].into_iter().flatten() {
+    // "Place, Outlet" is the usual order; an all-capitals name before a mixed-case one is
+    // the outlet's brand ("MOMENTUM, Bumiratunuban --").
+    let parts = match (head, second) {
+        (Some(h), Some(s)) if outlet.is_none() && !is_outlet(&h) && !is_outlet(&s) => {
+            let (p, o) = if is_all_caps(&h) && !is_all_caps(&s) {
+                (s, h)
+            } else {
+                (h, s)
+            };
+            return Some(Dateline {
+                place: Some(p),
+                outlet: Some(o),
+                span: span_of(&whole),
+            });
+        }
+        (h, s) => [h, s],
+    };
+    for part in parts.into_iter().flatten() {
         if is_outlet(&part) && outlet.is_none() {
             outlet = Some(part);
         } else if place.is_none() {
@@ -113,6 +139,30 @@ mod tests {
                 "SUMSELKITA.COM, PALEMBANG – ",
             ),
             ("Tandaseru — Bupati", None, Some("Tandaseru"), "Tandaseru — "),
+            (
+                "MOMENTUM, Bumiratunuban -- Bupati",
+                Some("Bumiratunuban"),
+                Some("MOMENTUM"),
+                "MOMENTUM, Bumiratunuban -- ",
+            ),
+            (
+                "PALEMBANG,Samudra.News-Penjabat",
+                Some("PALEMBANG"),
+                Some("Samudra.News"),
+                "PALEMBANG,Samudra.News-",
+            ),
+            (
+                "Mangupura (Metrobali.com)-\nPengganti",
+                Some("Mangupura"),
+                Some("Metrobali.com"),
+                "Mangupura (Metrobali.com)-",
+            ),
+            (
+                "Kota Kupang, KBC — Tiba",
+                Some("Kota Kupang"),
+                Some("KBC"),
+                "Kota Kupang, KBC — ",
+            ),
         ];
         for (body, place, outlet, text) in cases {
             let got = parts(body).unwrap_or_else(|| panic!("no dateline in {body:?}"));

@@ -25,6 +25,9 @@ const SAMPLE_BYTES: usize = 1024;
 /// one-sentence verdicts reliable, yet a sentence of English scores well above this).
 const MIN_CONFIDENCE: f64 = 0.5;
 
+/// A verdict on fewer words than this is a guess.
+const MIN_WORDS: usize = 8;
+
 /// The languages news in Indonesia is written or quoted in, for the verdict; comparing a
 /// text with a dozen trigram profiles instead of all of whatlang's is several times faster.
 static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
@@ -61,7 +64,12 @@ pub fn detect(text: &str) -> Language {
             let code = info.lang().code().to_string();
             // Short texts are often misread; only a confident verdict for another language
             // counts against the article.
-            let other = info.lang() != Lang::Ind && (info.is_reliable() || info.confidence() >= MIN_CONFIDENCE);
+            // Javanese and Tagalog share much of Indonesian's spelling: short Indonesian
+            // texts score as them, so only a reliable verdict counts for those.
+            let neighbour = matches!(info.lang(), Lang::Jav | Lang::Tgl);
+            let words = sample.split_whitespace().count();
+            let confident = info.confidence() >= MIN_CONFIDENCE && words >= MIN_WORDS && !neighbour;
+            let other = info.lang() != Lang::Ind && (info.is_reliable() || confident);
             Language {
                 code,
                 confidence: round(info.confidence()),

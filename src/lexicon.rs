@@ -50,16 +50,6 @@ pub mod embedded {
 mod tests {
     use super::*;
 
-    const ALL: [(&str, &str); 7] = [
-        ("venue/penjelas.txt", embedded::VENUE_QUALIFIERS),
-        ("venue/gedung.txt", embedded::VENUE_HEADS),
-        ("sentence/singkatan.txt", embedded::ABBREVIATIONS),
-        ("token/leksikal.txt", embedded::LEXICALIZED),
-        ("date/bulan.txt", embedded::MONTHS),
-        ("date/hari.txt", embedded::WEEKDAYS),
-        ("dateline/media.txt", embedded::OUTLETS),
-    ];
-
     #[test]
     fn entries_skip_comments_and_split_values() {
         let got: Vec<_> = entries("# comment\n\nJl.\nDes\t12\n").collect();
@@ -78,20 +68,52 @@ mod tests {
         );
     }
 
+    /// Every file under data/, embedded or not: the lint runs over what ships.
+    fn data_files() -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).expect("data/ is readable") {
+                let path = entry.expect("data/ entries are readable").path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "txt") {
+                    let text = std::fs::read_to_string(&path).expect("lexicons are UTF-8");
+                    out.push((path.display().to_string(), text));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data"), &mut out);
+        out
+    }
+
     #[test]
     fn data_files_are_clean() {
-        for (name, source) in ALL {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        let files = data_files();
+        assert!(files.len() >= 20, "found only {} lexicons", files.len());
+        for (name, source) in &files {
             let mut seen = std::collections::HashSet::new();
+            let mut surfaces = Vec::new();
             for entry in entries(source) {
-                assert_eq!(
-                    entry.surface,
-                    entry.surface.trim(),
-                    "{name}: stray space in {:?}",
-                    entry.surface
+                let surface = entry.surface;
+                assert!(!surface.is_empty(), "{name}: empty entry");
+                assert_eq!(surface, surface.trim(), "{name}: stray space in {surface:?}");
+                assert!(
+                    entry.value.is_none_or(|v| v == v.trim() && !v.is_empty()),
+                    "{name}: bad value for {surface:?}"
                 );
-                assert!(!entry.surface.is_empty(), "{name}: empty entry");
-                assert!(seen.insert(entry.surface), "{name}: duplicate {:?}", entry.surface);
+                assert_eq!(
+                    is_nfc_quick(surface.chars()),
+                    IsNormalized::Yes,
+                    "{name}: {surface:?} is not NFC"
+                );
+                assert!(seen.insert(surface), "{name}: duplicate {surface:?}");
+                surfaces.push(surface);
             }
+            // Sorted by code point or ignoring case, whichever the file's authors chose.
+            let by_bytes = surfaces.windows(2).all(|w| w[0] <= w[1]);
+            let by_case = surfaces.windows(2).all(|w| w[0].to_lowercase() <= w[1].to_lowercase());
+            assert!(by_bytes || by_case, "{name} is not sorted");
             assert!(!seen.is_empty(), "{name} is empty");
         }
     }

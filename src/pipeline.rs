@@ -138,6 +138,7 @@ impl Pipeline {
         let doc = Doc {
             text,
             body_start,
+            dateline: dateline.as_ref().map(|d| d.span),
             tokens,
             sentences,
             reference_date: published.or(self.options.reference_date),

@@ -1,8 +1,19 @@
 //! Sentence boundaries over tokens: terminal punctuation (with the closing quotes and
 //! brackets that follow it), paragraph breaks, and boundaries the caller knows (a dateline).
+//!
+//! A terminal mark ends a sentence when what follows starts one: a capital, an opening
+//! quote or bracket, or, after a period that closes an ordinary word or a number, a
+//! lowercase word (news text does not always capitalize). It does not end one inside a
+//! quotation that closes later in the paragraph (a quoted passage of several sentences is
+//! one sentence with its attribution, as the Indonesian treebanks count it), nor just
+//! before a bracket closes (`(Bl.)`). Abbreviations and initials are tokens of their own
+//! (`Jl.`, `A.`) and so never end a sentence, save those marked `final` in
+//! `data/sentence/singkatan.txt` (`dll.`), which end one before a capital.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use sastrawi::Dictionary;
 
 use crate::lexicon::{self, embedded};
 use crate::span::Span;
@@ -17,12 +28,20 @@ static FINAL_ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-const CLOSERS: [&str; 7] = ["”", "\"", "’", "'", ")", "]", "»"];
+static ROOTS: LazyLock<Dictionary> = LazyLock::new(Dictionary::new);
+
+/// How far ahead (in tokens) a bracket must close for a period before it not to end the
+/// sentence: `(SSK. II)`, `(E. hemisphaerica (Bl.) Smith)`.
+const BRACKET_REACH: usize = 8;
 
 /// Splits the tokens of `text` into sentences, returned as byte spans from the first to the
 /// last token of each. `breaks` are byte offsets where a sentence must end whatever the
 /// punctuation says (the end of a dateline or of a headline), in any order.
 pub fn split(text: &str, tokens: &[Token<'_>], breaks: &[usize]) -> Vec<Span> {
+    let quotes = pairs(text, tokens, Pairing::Quotes);
+    let brackets = pairs(text, tokens, Pairing::Brackets);
+    let mut quote_at = 0;
+    let mut bracket_at = 0;
     let mut sentences = Vec::new();
     let mut first = 0;
     let mut i = 0;
@@ -30,21 +49,21 @@ pub fn split(text: &str, tokens: &[Token<'_>], breaks: &[usize]) -> Vec<Span> {
         let mut last = i;
         let mut boundary = false;
         if ends_sentence(&tokens[i]) {
-            // A period followed directly by a closing mark keeps the mark: `."` `?”` `.)`.
+            // Marks attached to the terminal go with it: `?!`, `."`, `?”`, `.)`.
             while last + 1 < tokens.len()
-                && CLOSERS.contains(&tokens[last + 1].text)
                 && tokens[last + 1].span.start == tokens[last].span.end
+                && (is_terminal_mark(&tokens[last + 1]) || is_closer(&tokens[last + 1]))
             {
                 last += 1;
             }
             boundary = match tokens.get(last + 1) {
                 None => true,
-                Some(next) => {
-                    let strong = tokens[i].kind != TokenKind::Abbreviation;
-                    let lower = next.text.chars().next().is_some_and(char::is_lowercase);
-                    !lower && (strong || next.is_capitalized())
-                }
+                Some(next) => starts_sentence(tokens, i, next),
             };
+            if boundary {
+                boundary = !inside(&quotes, &mut quote_at, last, usize::MAX)
+                    && !inside(&brackets, &mut bracket_at, last, BRACKET_REACH);
+            }
         }
         if let Some(next) = tokens.get(last + 1) {
             let gap = &text[tokens[last].span.end..next.span.start];
@@ -67,9 +86,150 @@ pub fn split(text: &str, tokens: &[Token<'_>], breaks: &[usize]) -> Vec<Span> {
 
 fn ends_sentence(token: &Token<'_>) -> bool {
     match token.kind {
-        TokenKind::Punct => matches!(token.text, "." | "!" | "?" | "…" | "...") || token.text.starts_with(".."),
+        TokenKind::Punct => is_terminal_mark(token),
         TokenKind::Abbreviation => FINAL_ABBREVIATIONS.contains(token.text),
         _ => false,
+    }
+}
+
+fn is_terminal_mark(token: &Token<'_>) -> bool {
+    token.kind == TokenKind::Punct && matches!(token.text.as_bytes().first(), Some(b'.' | b'!' | b'?'))
+        || token.text == "…"
+}
+
+fn is_closer(token: &Token<'_>) -> bool {
+    token.kind == TokenKind::Punct && matches!(token.text, "”" | "\"" | "’" | "'" | "''" | ")" | "]" | "»")
+}
+
+/// Whether `next` starts a sentence after the terminal token at `terminal`.
+fn starts_sentence(tokens: &[Token<'_>], terminal: usize, next: &Token<'_>) -> bool {
+    let Some(c) = next.text.chars().next() else {
+        return false;
+    };
+    if c.is_uppercase() {
+        // `Pte. Ltd.`: an abbreviation after a final one goes on the name.
+        return !(tokens[terminal].kind == TokenKind::Abbreviation && next.kind == TokenKind::Abbreviation);
+    }
+    let term = &tokens[terminal];
+    if term.kind == TokenKind::Abbreviation {
+        return false;
+    }
+    if matches!(c, '"' | '“' | '”' | '(' | '[' | '‘' | '«' | '`') || matches!(next.kind, TokenKind::Tag) {
+        return true;
+    }
+    // A question or an exclamation may be followed by a number; after a period a number
+    // more often goes on the sentence (`kaliber. 50`).
+    if c.is_ascii_digit() {
+        return term.text != "." && !term.text.starts_with("..");
+    }
+    // A lowercase word after a period that closes a real word or a number: the writer did
+    // not capitalize. After a short unknown word the period is an unlisted abbreviation.
+    if c.is_lowercase() && term.text == "." && terminal > 0 {
+        let before = &tokens[terminal - 1];
+        if before.span.end != term.span.start {
+            return false;
+        }
+        return match before.kind {
+            TokenKind::Number | TokenKind::Clitic => true,
+            TokenKind::Word => {
+                before.text.chars().count() >= 4 || {
+                    let mut buf = [0u8; 8];
+                    let b = before.text.as_bytes();
+                    b.len() <= buf.len() && b.iter().all(u8::is_ascii_alphabetic) && ROOTS.find(lower(b, &mut buf))
+                }
+            }
+            _ => false,
+        };
+    }
+    false
+}
+
+fn lower<'b>(src: &[u8], buf: &'b mut [u8]) -> &'b str {
+    let out = &mut buf[..src.len()];
+    for (o, &b) in out.iter_mut().zip(src) {
+        *o = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(out).expect("ASCII")
+}
+
+/// Whether token `at` lies strictly inside one of `pairs` (sorted, disjoint at the top
+/// level) whose close is at most `reach` tokens away. `cursor` walks `pairs` forward.
+fn inside(pairs: &[(usize, usize)], cursor: &mut usize, at: usize, reach: usize) -> bool {
+    while *cursor < pairs.len() && pairs[*cursor].1 <= at {
+        *cursor += 1;
+    }
+    // Pairs are sorted by their close: an enclosing pair comes after the few nested inside
+    // it that close later than `at`.
+    pairs[*cursor..]
+        .iter()
+        .take(8)
+        .any(|&(open, close)| open < at && at < close && close - at <= reach)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pairing {
+    Quotes,
+    Brackets,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+/// Pairs of token indices (open, close) of double quotes or round brackets, within a
+/// paragraph, sorted by their close. Straight quotes and `”` (which Kompas also uses to
+/// open) take their role from the spacing around them.
+fn pairs(text: &str, tokens: &[Token<'_>], which: Pairing) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut prev_end = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        if text[prev_end..t.span.start].contains('\n') {
+            open.clear();
+        }
+        prev_end = t.span.end;
+        if t.kind != TokenKind::Punct {
+            continue;
+        }
+        let role = match (which, t.text) {
+            (Pairing::Brackets, "(") => Role::Open,
+            (Pairing::Brackets, ")") => Role::Close,
+            (Pairing::Quotes, "“" | "«" | "„") => Role::Open,
+            (Pairing::Quotes, "»") => Role::Close,
+            (Pairing::Quotes, "\"" | "”") => quote_role(text, t.span),
+            _ => continue,
+        };
+        match role {
+            Role::Open if which == Pairing::Quotes => {
+                // Quotes do not nest: an unclosed quote is abandoned.
+                open.clear();
+                open.push(i);
+            }
+            Role::Open => open.push(i),
+            Role::Close | Role::Either => match open.pop() {
+                Some(o) => out.push((o, i)),
+                None if role == Role::Either => open.push(i),
+                None => {}
+            },
+        }
+    }
+    out.sort_unstable_by_key(|&(_, close)| close);
+    out
+}
+
+fn quote_role(text: &str, span: Span) -> Role {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let open_left = before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '-' | '–' | '—'));
+    let close_right =
+        after.is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']'));
+    match (open_left, close_right) {
+        (true, false) => Role::Open,
+        (false, true) => Role::Close,
+        _ => Role::Either,
     }
 }
 
@@ -89,7 +249,10 @@ mod tests {
     fn abbreviations_and_initials_do_not_end_sentences() {
         assert_eq!(
             sentences("Ia tinggal di Jl. Merdeka No. 5 bersama Mustafa A. Ruhama. Dia senang."),
-            ["Ia tinggal di Jl. Merdeka No. 5 bersama Mustafa A. Ruhama.", "Dia senang."]
+            [
+                "Ia tinggal di Jl. Merdeka No. 5 bersama Mustafa A. Ruhama.",
+                "Dia senang."
+            ]
         );
     }
 
@@ -103,6 +266,9 @@ mod tests {
 
     #[test]
     fn paragraphs_end_sentences() {
-        assert_eq!(sentences("Judul berita\n\nIsi pertama"), ["Judul berita", "Isi pertama"]);
+        assert_eq!(
+            sentences("Judul berita\n\nIsi pertama"),
+            ["Judul berita", "Isi pertama"]
+        );
     }
 }

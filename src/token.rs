@@ -1,10 +1,17 @@
 //! Tokens as Universal Dependencies Indonesian counts syntactic words: clitics split from
 //! their host, reduplications, numbers, dates, URLs and abbreviations kept whole.
+//!
+//! The tokenizer is a hand-written scanner over the text (no regex, no allocation per
+//! token): it cuts a *chunk* (letters and digits joined by word-internal hyphens and
+//! apostrophes, number separators between digits, slashes inside codes), then decides how
+//! the chunk splits: number and month ranges, `-nya` after a hyphen, English `'s`, an
+//! abbreviation that takes the period after it, and clitics. Clitics are decided with the
+//! lexicalized word list in `data/token/` and the root dictionary of `sastrawi`; the
+//! stemmer runs only on words that end like a clitic.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use regex::Regex;
 use sastrawi::{Dictionary, Stemmer};
 
 use crate::lexicon::{self, embedded};
@@ -53,143 +60,611 @@ impl Token<'_> {
     }
 }
 
-/// The pieces the tokenizer cuts before clitics and abbreviations are decided. The
-/// alternatives are tried in order, so links and numbers win over the plain word.
-static PIECE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?x)
-        (?P<link>(?:https?://|www\.)[^\s<>"“”‘’]*[^\s<>"“”‘’.,;:!?)\]']
-          | [\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)
-        | (?P<tag>[\#@][\p{L}\p{N}_]+)
-        | (?P<money>Rp)\.?(?P<amount>\p{N}+(?:[.,]\p{N}+)*)
-        | (?P<number>\p{N}+(?:[.,:/]\p{N}+)+)
-        | (?P<dotted>(?:\p{L}{1,3}\.){2,})
-        | (?P<word>[\p{L}\p{M}\p{N}]+(?:[-‐'’][\p{L}\p{M}\p{N}]+)*)
-        | (?P<ellipsis>\.{2,}|…)
-        | (?P<other>\S)
-        "#,
-    )
-    .expect("the token pattern is valid")
-});
+/// Abbreviations with their period, as written (`Jl.`, `dr.`, `dll.`).
+static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(embedded::ABBREVIATIONS).map(|e| e.surface).collect());
 
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+/// Capitalized abbreviations folded to lowercase, so that an all-caps spelling (`JL.`,
+/// `KEC.`) is found too.
+static ABBREVIATIONS_FOLDED: LazyLock<HashSet<String>> = LazyLock::new(|| {
     lexicon::entries(embedded::ABBREVIATIONS)
         .map(|e| e.surface)
+        .filter(|s| s.starts_with(|c: char| c.is_uppercase()))
+        .map(str::to_lowercase)
         .collect()
 });
 
-static LEXICALIZED: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    lexicon::entries(embedded::LEXICALIZED)
-        .map(|e| e.surface)
+/// Words that end like a clitic but are one syntactic word (`lainnya`, `meskipun`).
+static LEXICALIZED: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(embedded::LEXICALIZED).map(|e| e.surface).collect());
+
+/// Month names and their abbreviations, lowercase: `Januari-Maret` is a range of two months.
+static MONTHS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    lexicon::entries(embedded::MONTHS)
+        .map(|e| e.surface.to_lowercase())
         .collect()
 });
 
 static ROOTS: LazyLock<Dictionary> = LazyLock::new(Dictionary::new);
+static FUNCTION_WORDS: LazyLock<Dictionary> = LazyLock::new(Dictionary::stopword);
 static STEMMER: LazyLock<Stemmer<'static>> = LazyLock::new(|| Stemmer::new(&ROOTS));
 
-/// Clitics in the order they are tried: particles (-lah -kah -pun -tah) attach outside the
-/// possessives (-nya -ku -mu), so `bukunyalah` would split from the outside in.
+/// Clitics in the order they are tried (longest first among those sharing an ending).
 const CLITICS: [&str; 7] = ["nya", "lah", "kah", "pun", "tah", "ku", "mu"];
 
-/// Splits `text` into tokens.
+/// Derivational prefixes, with the initial consonant that a nasal prefix replaces
+/// (`meny-` + `sapu` is `menyapu`), used to see that `menikah` is `me-` + `nikah`.
+const PREFIXES: [(&str, Option<u8>); 21] = [
+    ("memper", None),
+    ("diper", None),
+    ("meng", Some(b'k')),
+    ("meny", Some(b's')),
+    ("peng", Some(b'k')),
+    ("peny", Some(b's')),
+    ("mem", Some(b'p')),
+    ("men", Some(b't')),
+    ("pem", Some(b'p')),
+    ("pen", Some(b't')),
+    ("ber", None),
+    ("ter", None),
+    ("per", None),
+    ("pra", None),
+    ("me", None),
+    ("pe", None),
+    ("be", None),
+    ("te", None),
+    ("di", None),
+    ("ke", None),
+    ("se", None),
+];
+
+/// The longest word the clitic rules look at, in bytes; longer words stay whole.
+const MAX_WORD: usize = 48;
+
+/// Splits `text` into tokens, in order; the spans never overlap and lie on char boundaries.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens: Vec<Token<'_>> = Vec::with_capacity(text.len() / 5);
-    for caps in PIECE.captures_iter(text) {
-        let whole = caps.get(0).expect("group 0 always matches");
-        // The period an abbreviation took is the next piece the pattern finds.
-        if tokens.last().is_some_and(|t| t.span.end > whole.start()) {
-            continue;
+    let mut scanner = Scanner {
+        text,
+        tokens: Vec::with_capacity(text.len() / 6 + 4),
+        has_at: text.as_bytes().contains(&b'@'),
+    };
+    scanner.run();
+    scanner.tokens
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    tokens: Vec<Token<'a>>,
+    /// Whether the text holds an `@` at all: e-mail checks are skipped otherwise.
+    has_at: bool,
+}
+
+impl<'a> Scanner<'a> {
+    fn run(&mut self) {
+        let bytes = self.text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                i = match b {
+                    b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => i + 1,
+                    _ if b.is_ascii_alphanumeric() => self.chunk(i),
+                    _ => self.symbol(i),
+                };
+            } else {
+                let c = char_at(self.text, i);
+                i = if c.is_whitespace() {
+                    i + c.len_utf8()
+                } else if is_word_char(c) {
+                    self.chunk(i)
+                } else {
+                    self.symbol(i)
+                };
+            }
         }
-        if let (Some(rp), Some(amount)) = (caps.name("money"), caps.name("amount")) {
-            push(&mut tokens, text, rp.start(), rp.end(), TokenKind::Word);
-            push(&mut tokens, text, amount.start(), amount.end(), TokenKind::Number);
-        } else if caps.name("link").is_some() {
-            push(&mut tokens, text, whole.start(), whole.end(), TokenKind::Link);
-        } else if caps.name("tag").is_some() {
-            push(&mut tokens, text, whole.start(), whole.end(), TokenKind::Tag);
-        } else if caps.name("number").is_some() {
-            push(&mut tokens, text, whole.start(), whole.end(), TokenKind::Number);
-        } else if caps.name("dotted").is_some() {
-            push(&mut tokens, text, whole.start(), whole.end(), TokenKind::Abbreviation);
-        } else if caps.name("word").is_some() {
-            push_word(&mut tokens, text, whole.start(), whole.end());
+    }
+
+    fn push(&mut self, start: usize, end: usize, kind: TokenKind) {
+        self.tokens.push(Token {
+            text: &self.text[start..end],
+            span: Span::new(start, end),
+            kind,
+        });
+    }
+
+    /// Punctuation and symbols: hashtags and handles, ellipses, doubled marks (`--`, ``` `` ```).
+    fn symbol(&mut self, i: usize) -> usize {
+        let text = self.text;
+        let c = char_at(text, i);
+        let next = i + c.len_utf8();
+        match c {
+            '#' | '@' if text[next..].starts_with(is_tag_char) => {
+                let end = next
+                    + text[next..]
+                        .find(|c: char| !is_tag_char(c))
+                        .unwrap_or(text.len() - next);
+                self.push(i, end, TokenKind::Tag);
+                end
+            }
+            '.' | '-' | '`' | '\'' => {
+                let run = text[i..].bytes().take_while(|&b| b == c as u8).count();
+                // A run of periods is an ellipsis; `--`, ``` `` ``` and `''` are one mark.
+                let end = if run >= 2 && (c == '.' || run <= 3) {
+                    i + run
+                } else {
+                    next
+                };
+                self.push(i, end, TokenKind::Punct);
+                end
+            }
+            _ => {
+                self.push(i, next, TokenKind::Punct);
+                next
+            }
+        }
+    }
+
+    /// A run starting with a letter or a digit.
+    fn chunk(&mut self, start: usize) -> usize {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let first = bytes[start];
+        if matches!(first, b'h' | b'H' | b'w' | b'W')
+            && let Some(end) = link_end(text, start)
+        {
+            self.push(start, end, TokenKind::Link);
+            return end;
+        }
+        if self.has_at
+            && let Some(end) = email_end(text, start)
+        {
+            self.push(start, end, TokenKind::Link);
+            return end;
+        }
+        if first.is_ascii_alphabetic()
+            && let Some(end) = dotted_end(bytes, start)
+        {
+            self.push(start, end, TokenKind::Abbreviation);
+            return end;
+        }
+        // Rp1,5 and Rp.1.000: the currency apart from the amount.
+        if text[start..].starts_with("Rp") {
+            let after = &bytes[start + 2..];
+            if after.first().is_some_and(u8::is_ascii_digit) {
+                self.push(start, start + 2, TokenKind::Word);
+                return start + 2;
+            }
+            if after.first() == Some(&b'.') && after.get(1).is_some_and(u8::is_ascii_digit) {
+                self.push(start, start + 3, TokenKind::Abbreviation);
+                return start + 3;
+            }
+        }
+        let (end, hyphens) = chunk_end(text, start);
+        if hyphens {
+            self.hyphenated(start, end);
+            end
         } else {
-            push(&mut tokens, text, whole.start(), whole.end(), TokenKind::Punct);
+            self.simple(start, end)
         }
     }
-    tokens
-}
 
-fn push<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, start: usize, end: usize, kind: TokenKind) {
-    tokens.push(Token {
-        text: &text[start..end],
-        span: Span::new(start, end),
-        kind,
-    });
-}
-
-/// A word piece: an abbreviation when it takes the period after it, else a word that may
-/// carry a clitic.
-fn push_word<'a>(tokens: &mut Vec<Token<'a>>, text: &'a str, start: usize, end: usize) {
-    let word = &text[start..end];
-    if text[end..].starts_with('.') && !text[end..].starts_with("..") && takes_period(word) {
-        push(tokens, text, start, end + 1, TokenKind::Abbreviation);
-        return;
-    }
-    if word.bytes().all(|b| b.is_ascii_digit()) {
-        push(tokens, text, start, end, TokenKind::Number);
-        return;
-    }
-    match clitic_start(word) {
-        Some(at) => {
-            push(tokens, text, start, start + at, TokenKind::Word);
-            push(tokens, text, start + at, end, TokenKind::Clitic);
+    /// A chunk with hyphens: number and month ranges split, `X-nya` splits in three, and
+    /// anything else (reduplications, `ke-5`, `1960-an`, `non-migas`) stays one word, save
+    /// a clitic after a reduplication (`anak-anaknya`).
+    fn hyphenated(&mut self, start: usize, end: usize) {
+        let word = &self.text[start..end];
+        let is_hyphen = |c: char| c == '-' || c == '‐';
+        let last_hyphen = word.rfind(is_hyphen).expect("the chunk has a hyphen");
+        let last = &word[last_hyphen + word[last_hyphen..].chars().next().map_or(1, char::len_utf8)..];
+        if CLITICS[..1]
+            .iter()
+            .chain(&CLITICS[5..])
+            .any(|c| last.eq_ignore_ascii_case(c))
+        {
+            self.push(start, start + last_hyphen, TokenKind::Word);
+            self.push(start + last_hyphen, end - last.len(), TokenKind::Punct);
+            self.push(end - last.len(), end, TokenKind::Clitic);
+            return;
         }
-        None => push(tokens, text, start, end, TokenKind::Word),
+        let all_numbers = word
+            .split(is_hyphen)
+            .all(|p| p.starts_with(|c: char| c.is_ascii_digit()) && is_number(p));
+        let months = {
+            let mut parts = word.split(is_hyphen);
+            matches!((parts.next(), parts.next(), parts.next()), (Some(a), Some(b), None) if is_month(a) && is_month(b))
+        };
+        if all_numbers || months {
+            let mut at = start;
+            for part in word.split(is_hyphen) {
+                let kind = if all_numbers {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                };
+                if at > start {
+                    let h = at + self.text[at..].chars().next().map_or(1, char::len_utf8);
+                    self.push(at, h, TokenKind::Punct);
+                    at = h;
+                }
+                self.push(at, at + part.len(), kind);
+                at += part.len();
+            }
+            return;
+        }
+        let first = &word[..word.find(is_hyphen).expect("the chunk has a hyphen")];
+        let cut = reduplication_clitic(first, last, word);
+        match cut {
+            Some(n) => {
+                self.push(start, end - n, TokenKind::Word);
+                self.push(end - n, end, TokenKind::Clitic);
+            }
+            None => self.push(start, end, TokenKind::Word),
+        }
+    }
+
+    /// A chunk without hyphens; returns where the scan goes on (after the period an
+    /// abbreviation takes).
+    fn simple(&mut self, start: usize, end: usize) -> usize {
+        let text = self.text;
+        let word = &text[start..end];
+        if is_number(word) {
+            self.push(start, end, TokenKind::Number);
+            return end;
+        }
+        let rest = &text[end..];
+        if rest.starts_with('.') && !rest.starts_with("..") && self.takes_period(word, &text[start..end + 1]) {
+            self.push(start, end + 1, TokenKind::Abbreviation);
+            return end + 1;
+        }
+        // English possessive and negation: Moody's -> Moody 's, didn't -> did n't.
+        for tail in ["'s", "’s", "n't", "n’t"] {
+            if word.len() > tail.len() + 1 && word.ends_with(tail) {
+                let cut = end - tail.len();
+                self.push(start, cut, TokenKind::Word);
+                self.push(cut, end, TokenKind::Clitic);
+                return end;
+            }
+        }
+        let initial = self.at_sentence_start();
+        match clitic_len(word, initial) {
+            Some(n) => {
+                self.push(start, end - n, TokenKind::Word);
+                self.push(end - n, end, TokenKind::Clitic);
+            }
+            None => self.push(start, end, TokenKind::Word),
+        }
+        end
+    }
+
+    /// Whether `word` keeps the period after it: an abbreviation from the lexicon (also in
+    /// capitals), or a single capital letter, an initial (`Mustafa A. Ruhama`). A roman `I`,
+    /// `V` or `X` after a lowercase word is a numeral (`kuartal I.`), and a letter after a
+    /// number a unit (`2 C.`): neither is an initial.
+    fn takes_period(&self, word: &str, with_period: &str) -> bool {
+        if ABBREVIATIONS.contains(with_period) {
+            return true;
+        }
+        let bytes = word.as_bytes();
+        if bytes.len() == 1 && bytes[0].is_ascii_uppercase() {
+            let roman = matches!(bytes[0], b'I' | b'V' | b'X');
+            let prev = self.tokens.last();
+            let after_lowercase =
+                prev.is_some_and(|t| t.kind == TokenKind::Word && t.text.starts_with(|c: char| c.is_lowercase()));
+            // A letter after a number is a unit or a suffix (`2 C.`, `abad ke-6 M.`).
+            let after_number = prev.is_some_and(|t| t.text.bytes().any(|b| b.is_ascii_digit()));
+            return !(roman && after_lowercase) && !after_number;
+        }
+        if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+            return true;
+        }
+        let mut buf = [0u8; 16];
+        bytes.len() >= 2
+            && bytes.len() < buf.len()
+            && bytes.iter().all(u8::is_ascii_uppercase)
+            && ABBREVIATIONS_FOLDED.contains(ascii_lower(with_period.as_bytes(), &mut buf))
+    }
+
+    /// Whether the next token would start a sentence, for the capitalization of a name.
+    fn at_sentence_start(&self) -> bool {
+        match self.tokens.last() {
+            None => true,
+            Some(t) => t.kind == TokenKind::Punct && !matches!(t.text, "," | ";" | "/" | "&"),
+        }
     }
 }
 
-/// An abbreviation from the lexicon, or a single capital letter (an initial: `A. Ruhama`).
-fn takes_period(word: &str) -> bool {
-    let mut chars = word.chars();
-    let single_capital = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    single_capital || ABBREVIATIONS.contains(format!("{word}.").as_str())
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().expect("a char starts here")
 }
 
-/// Where the clitic of `word` starts, in bytes, or `None` when the word stays whole.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Combining marks, which belong to the letter before them.
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+}
+
+fn is_tag_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Digits with `.`, `,`, `:` or `/` between them: `10.000`, `1,5`, `13.30`, `9/11/2022`.
+fn is_number(word: &str) -> bool {
+    let b = word.as_bytes();
+    !b.is_empty()
+        && b[0].is_ascii_digit()
+        && b[b.len() - 1].is_ascii_digit()
+        && b.iter()
+            .all(|&c| c.is_ascii_digit() || matches!(c, b'.' | b',' | b':' | b'/'))
+}
+
+fn is_month(word: &str) -> bool {
+    let mut buf = [0u8; 16];
+    word.len() < buf.len() && word.is_ascii() && MONTHS.contains(ascii_lower(word.as_bytes(), &mut buf))
+}
+
+/// Lowercases ASCII `src` into `buf`; the caller checks that it fits.
+fn ascii_lower<'b>(src: &[u8], buf: &'b mut [u8]) -> &'b str {
+    let out = &mut buf[..src.len()];
+    for (o, &b) in out.iter_mut().zip(src) {
+        *o = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(out).expect("ASCII lowercase of ASCII is ASCII")
+}
+
+/// The end of a URL starting at `i`, trailing punctuation left out.
+fn link_end(text: &str, i: usize) -> Option<usize> {
+    let head = text.get(i..i + 8).or_else(|| text.get(i..)).unwrap_or("");
+    let lower = |p: &str| head.len() >= p.len() && head.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    if !(lower("http://") || lower("https://") || lower("www.")) {
+        return None;
+    }
+    let rest = &text[i..];
+    let mut end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '“' | '”' | '‘' | '’'))
+        .unwrap_or(rest.len());
+    let opens = rest[..end].contains('(');
+    while let Some(c) = rest[..end].chars().next_back() {
+        if matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ']' | '\'') || (c == ')' && !opens) {
+            end -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (end > 4).then_some(i + end)
+}
+
+/// The end of an e-mail address starting at `i`: `nama.depan@dinas.go.id`.
+fn email_end(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let local = b[i..]
+        .iter()
+        .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-'))
+        .count();
+    let at = i + local;
+    if local == 0 || b.get(at) != Some(&b'@') {
+        return None;
+    }
+    let mut end = at + 1;
+    let mut labels = 0;
+    loop {
+        let label = b[end..]
+            .iter()
+            .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-')
+            .count();
+        if label == 0 {
+            break;
+        }
+        labels += 1;
+        let after = end + label;
+        if b.get(after) == Some(&b'.') && b.get(after + 1).is_some_and(u8::is_ascii_alphanumeric) {
+            end = after + 1;
+        } else {
+            end = after;
+            break;
+        }
+    }
+    (labels >= 2).then_some(end)
+}
+
+/// The end of a dotted abbreviation starting at `i`: two or more groups of one to three
+/// letters, each with its period (`S.Pd.`, `M.Si.`, `a.n.`, `A.S.`).
+fn dotted_end(b: &[u8], i: usize) -> Option<usize> {
+    let mut at = i;
+    let mut groups = 0;
+    loop {
+        let letters = b[at..].iter().take(4).take_while(|c| c.is_ascii_alphabetic()).count();
+        if letters == 0 || letters > 3 || b.get(at + letters) != Some(&b'.') {
+            break;
+        }
+        at += letters + 1;
+        groups += 1;
+    }
+    (groups >= 2 && !b.get(at).is_some_and(u8::is_ascii_alphanumeric)).then_some(at)
+}
+
+/// The end of the chunk starting at `start`, and whether it holds a hyphen. Joiners stay
+/// inside a chunk: a hyphen or an apostrophe between word characters; `.`, `,` or `:`
+/// between digits; a slash inside a code or a date (`II/2007`, `9/11/2022`, `S/A`).
+fn chunk_end(text: &str, start: usize) -> (usize, bool) {
+    let b = text.as_bytes();
+    let mut j = start;
+    let mut segment = start; // where the part after the last hyphen or slash starts
+    let mut hyphens = false;
+    loop {
+        while j < b.len() {
+            if b[j] < 0x80 {
+                if !b[j].is_ascii_alphanumeric() {
+                    break;
+                }
+                j += 1;
+            } else {
+                let c = char_at(text, j);
+                if !is_word_char(c) {
+                    break;
+                }
+                j += c.len_utf8();
+            }
+        }
+        if j >= b.len() {
+            return (j, hyphens);
+        }
+        let c = char_at(text, j);
+        let after = j + c.len_utf8();
+        let Some(next) = text[after..].chars().next() else {
+            return (j, hyphens);
+        };
+        let prev = b[j - 1];
+        let joins = match c {
+            '-' | '‐' => is_word_char(next),
+            '\'' | '’' => is_word_char(next),
+            '.' | ',' | ':' => prev.is_ascii_digit() && next.is_ascii_digit(),
+            '/' => is_word_char(next) && slash_joins(&text[segment..j], &text[after..]),
+            _ => false,
+        };
+        if !joins {
+            return (j, hyphens);
+        }
+        if matches!(c, '-' | '‐') {
+            hyphens = true;
+        }
+        if matches!(c, '-' | '‐' | '/') {
+            segment = after;
+        }
+        j = after;
+    }
+}
+
+/// Whether a slash joins `left` and what follows: both sides hold digits (`9/11`, not
+/// `9.100/9.105`, a pair of prices), a roman numeral before a year (`II/2007`), or single
+/// letters (`S/A`). Words on both sides split (`MPR/DPR`, `sewa/kontrak`).
+fn slash_joins(left: &str, rest: &str) -> bool {
+    let right_len = rest.bytes().take_while(u8::is_ascii_alphanumeric).count();
+    let right = &rest[..right_len];
+    let digits = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
+    if left.is_empty() || right.is_empty() {
+        return false;
+    }
+    let roman = left.bytes().all(|c| matches!(c, b'I' | b'V' | b'X'));
+    (digits(left) && right.bytes().next().is_some_and(|c| c.is_ascii_digit()))
+        || (roman && digits(right))
+        || (left.len() == 1 && right.len() == 1 && left.bytes().all(|c| c.is_ascii_alphabetic()))
+}
+
+/// The length of the clitic ending a reduplication (`anak-anaknya`, `hari-harimu`): the
+/// last part is the first part plus a possessive. `sebagus-bagusnya` (the superlative
+/// `se-…-nya`) and lexicalized forms (`satu-satunya`) stay whole.
+fn reduplication_clitic(first: &str, last: &str, word: &str) -> Option<usize> {
+    if word.len() > MAX_WORD || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    if LEXICALIZED.contains(ascii_lower(word.as_bytes(), &mut buf)) {
+        return None;
+    }
+    ["nya", "ku", "mu"].iter().find_map(|c| {
+        let n = c.len();
+        let ends = last.len() > n && last.as_bytes()[last.len() - n..].eq_ignore_ascii_case(c.as_bytes());
+        (ends && last[..last.len() - n].eq_ignore_ascii_case(first)).then_some(n)
+    })
+}
+
+/// The length of the clitic ending `word`, or `None` when the word stays whole.
 ///
 /// The ending alone cannot tell `bukunya` (buku + nya) from `hanya` or `sekolah`, so the
-/// decision asks the root dictionary: a word stays whole when it is lexicalized, or when
-/// its root itself ends like the clitic (`tanya` in `bertanya`, `salah` in `masalah`).
-fn clitic_start(word: &str) -> Option<usize> {
-    let lower = word.to_lowercase();
-    if lower.len() != word.len() || !lower.is_ascii() {
+/// decision asks the lexicalized list and the root dictionary:
+/// - lexicalized words stay whole (`lainnya`, `meskipun`, `adalah`);
+/// - a root that ends like a clitic stays whole (`hanya`, `sekolah`, `langkah`), and so does
+///   a prefix on such a root (`menikah`, `bertanya`, `pemerintah`, `berlaku`); but the
+///   dictionary also lists question forms of function words (`apakah`, `bukankah`), and
+///   `-kah`/`-tah` after a function word split all the same;
+/// - `se-` + root + `-nya` is the adverbial circumfix (`sebaliknya`, `seharusnya`);
+/// - otherwise `-nya` splits after any host of three letters or more (names and loanwords
+///   take it too), while the other clitics, which are common word endings, split only from a
+///   host the dictionary knows, as a root or a derived word;
+/// - a capitalized word inside a sentence is a name (`Maluku`): it splits only from a known
+///   host, and never takes `-ku` or `-mu`.
+fn clitic_len(word: &str, sentence_start: bool) -> Option<usize> {
+    let bytes = word.as_bytes();
+    let last = *bytes.last()?;
+    if !matches!(last | 0x20, b'a' | b'h' | b'n' | b'u') || bytes.len() > MAX_WORD {
         return None;
     }
-    let clitic = CLITICS.iter().find(|c| lower.ends_with(*c))?;
+    if !bytes.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    let lower = ascii_lower(bytes, &mut buf);
+    let clitic = *CLITICS.iter().find(|c| lower.ends_with(*c))?;
     let host = &lower[..lower.len() - clitic.len()];
-    if host.len() < 2 || host.ends_with('-') || LEXICALIZED.contains(lower.as_str()) {
+    if host.len() < 2 || LEXICALIZED.contains(lower) {
         return None;
     }
-    if ROOTS.find(&lower) {
+    // An acronym takes -nya like any noun (`APBDnya`); another capitalized word inside a
+    // sentence is a name.
+    let acronym = host.len() >= 2 && bytes[..host.len()].iter().all(u8::is_ascii_uppercase);
+    if acronym && bytes[host.len()..].iter().all(u8::is_ascii_lowercase) && clitic == "nya" {
+        return Some(3);
+    }
+    let name = !sentence_start && bytes[0].is_ascii_uppercase();
+    if name && matches!(clitic, "ku" | "mu") {
         return None;
     }
-    let root = STEMMER.stem_word(&lower);
-    let root_known = ROOTS.find(&root);
-    if root_known && root.ends_with(clitic) {
+    if ROOTS.find(lower) {
+        let question = matches!(clitic, "kah" | "tah") && FUNCTION_WORDS.find(host);
+        return question.then_some(clitic.len());
+    }
+    if prefixed_root(lower) {
         return None;
     }
-    let host_known = ROOTS.find(host) || {
-        let host_root = STEMMER.stem_word(host);
-        host_root != host && ROOTS.find(&host_root)
+    if clitic == "nya" && adverbial_se(&lower[..lower.len() - 3]) {
+        return None;
+    }
+    let known = || ROOTS.find(host) || derived(host);
+    let split = match clitic {
+        "nya" if !name => host.len() >= 3 || known(),
+        _ => known(),
     };
-    // -nya attaches to any noun, names and loanwords too; the short and particle clitics
-    // are common word endings, so they split only from a host the dictionary knows.
-    let split = match *clitic {
-        "nya" => host.len() >= 2,
-        _ => host_known,
-    };
-    split.then_some(host.len())
+    split.then_some(clitic.len())
+}
+
+/// Whether `word` is a derivational prefix on a root the dictionary knows (`menikah` is
+/// `me-` + `nikah`, `pemerintah` is `pem-` + `perintah`).
+fn prefixed_root(word: &str) -> bool {
+    let mut buf = [0u8; MAX_WORD];
+    PREFIXES.iter().any(|&(prefix, nasal)| {
+        let Some(rest) = word.strip_prefix(prefix) else {
+            return false;
+        };
+        if rest.len() < 3 {
+            return false;
+        }
+        if ROOTS.find(rest) {
+            return true;
+        }
+        nasal.is_some_and(|c| {
+            buf[0] = c;
+            buf[1..=rest.len()].copy_from_slice(rest.as_bytes());
+            ROOTS.find(std::str::from_utf8(&buf[..=rest.len()]).expect("ASCII"))
+        })
+    })
+}
+
+/// Whether `stem` (a word without its `-nya`) is `se-` + a root and nothing else: `sebenar`,
+/// not the roots `sekitar` or `semua`, nor `serapan` (`serap` + `-an`).
+fn adverbial_se(stem: &str) -> bool {
+    match stem.strip_prefix("se") {
+        Some(inner) if inner.len() >= 3 => !ROOTS.find(stem) && ROOTS.find(inner) && STEMMER.stem_word(stem) == inner,
+        _ => false,
+    }
+}
+
+/// Whether `word` is a derived form of a root the dictionary knows.
+fn derived(word: &str) -> bool {
+    let root = STEMMER.stem_word(word);
+    root != word && root.len() >= 2 && ROOTS.find(&root)
 }
 
 #[cfg(test)]
@@ -204,14 +679,37 @@ mod tests {
     fn clitics_split_and_lexicalized_words_stay() {
         assert_eq!(texts("rumahnya"), ["rumah", "nya"]);
         assert_eq!(texts("Apakah"), ["Apa", "kah"]);
-        assert_eq!(texts("adalah sekolah lainnya hanya"), ["adalah", "sekolah", "lainnya", "hanya"]);
+        assert_eq!(
+            texts("adalah sekolah lainnya hanya"),
+            ["adalah", "sekolah", "lainnya", "hanya"]
+        );
+        assert_eq!(
+            texts("menikah bertanya pemerintah"),
+            ["menikah", "bertanya", "pemerintah"]
+        );
+        assert_eq!(texts("di Maluku"), ["di", "Maluku"]);
+        assert_eq!(texts("sebaliknya itulah"), ["sebaliknya", "itu", "lah"]);
     }
 
     #[test]
     fn numbers_money_and_abbreviations() {
         assert_eq!(texts("Rp1,5 miliar"), ["Rp", "1,5", "miliar"]);
-        assert_eq!(texts("Rabu (9/11/2022) pukul 13.30"), ["Rabu", "(", "9/11/2022", ")", "pukul", "13.30"]);
-        assert_eq!(texts("Jl. Merdeka No. 5, S.Pd."), ["Jl.", "Merdeka", "No.", "5", ",", "S.Pd."]);
+        assert_eq!(
+            texts("Rabu (9/11/2022) pukul 13.30"),
+            ["Rabu", "(", "9/11/2022", ")", "pukul", "13.30"]
+        );
+        assert_eq!(
+            texts("Jl. Merdeka No. 5, S.Pd."),
+            ["Jl.", "Merdeka", "No.", "5", ",", "S.Pd."]
+        );
         assert_eq!(texts("Mustafa A. Ruhama"), ["Mustafa", "A.", "Ruhama"]);
+    }
+
+    #[test]
+    fn hyphens() {
+        assert_eq!(
+            texts("kupu-kupu anak-anaknya 5-10 APBD-nya"),
+            ["kupu-kupu", "anak-anak", "nya", "5", "-", "10", "APBD", "-", "nya"]
+        );
     }
 }

@@ -33,6 +33,7 @@ fn run(text: &str, reference: Option<Date>) -> Dates {
     let tokens = warta::token::tokenize(text);
     let sentences = warta::sentence::split(text, &tokens, &[]);
     date::extract(&Doc {
+        dateline: None,
         text,
         body_start: 0,
         tokens,

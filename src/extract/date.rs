@@ -908,8 +908,12 @@ impl Finder<'_> {
 
 /// The part of `before` in the same clause: after the last sentence end or comma.
 fn clause_before(before: &str) -> &str {
-    match before.rfind(['.', '!', '?', '\n', ',', '"', '“', '”']) {
-        Some(i) => &before[i + 1..],
+    match before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '\n' | ',' | '"' | '“' | '”'))
+    {
+        Some((i, c)) => &before[i + c.len_utf8()..],
         None => before,
     }
 }
@@ -1204,6 +1208,7 @@ mod tests {
         let tokens = crate::token::tokenize(text);
         let sentences = crate::sentence::split(text, &tokens, &[]);
         extract(&Doc {
+            dateline: None,
             text,
             body_start: 0,
             tokens,

@@ -21,6 +21,8 @@ pub struct Doc<'a> {
     pub text: &'a str,
     /// Byte offset where the body starts.
     pub body_start: usize,
+    /// The dateline the body opens with ("PALEMBANG –"), when there is one.
+    pub dateline: Option<Span>,
     /// Tokens in text order.
     pub tokens: Vec<Token<'a>>,
     /// Sentences in text order.

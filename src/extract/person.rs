@@ -1,9 +1,50 @@
 //! People and officials: names without honorifics and degrees, ranks, titles before and
 //! after the name and in apposition, and later mentions by a short name or a bare title.
+//!
+//! The extractor reads its own word list from `doc.text` (letters, digits and inner
+//! apostrophes and hyphens; every other character a punctuation item): names need the
+//! periods of initials and degrees, and capitalized words whole. It runs in three passes:
+//!
+//! 1. Find people with evidence, left to right: a title before the name ("Wali Kota
+//!    Palembang Ratu Dewa", "Kepala Bagian Ortala, Nurmala Sari"), an honorific or a rank
+//!    ("H. Herman Deru", "AKBP Driyano"), a cue word ("kata Dewa", "Dewa menerangkan",
+//!    "menurut Nurmala"), a given name from `data/person/nama.txt`, or a capitalized word
+//!    sequence that no lexicon or context marks as a place, an organization or a common
+//!    word. A title after the name ("Nurmala Sari, Kepala Bagian ...") attaches to it.
+//! 2. Merge the findings: a name that is part of a longer one is the same person.
+//! 3. Find every later mention: the full name, a part of it ("Dewa"), and a bare title
+//!    ("Sekda") when only one person in the article holds it.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use sastrawi::{Dictionary, Stemmer};
+
+use crate::calendar;
 use crate::extract::Doc;
 use crate::extract::org::Organizations;
+use crate::lexicon;
 use crate::span::Span;
+
+/// The embedded lexicon files of this extractor.
+mod lexicons {
+    /// Title heads with their kind (official, regional, context, other, prefix, kin).
+    pub const TITLES: &str = include_str!("../../data/official/jabatan.txt");
+    /// Honorifics written before a name.
+    pub const HONORIFICS: &str = include_str!("../../data/official/gelar.txt");
+    /// Academic degrees written after a name.
+    pub const DEGREES: &str = include_str!("../../data/official/gelar_akademik.txt");
+    /// Police and military ranks.
+    pub const RANKS: &str = include_str!("../../data/official/pangkat.txt");
+    /// Words of organization names inside titles; `gov` marks public bodies.
+    pub const ORG_WORDS: &str = include_str!("../../data/official/instansi.txt");
+    /// Given names and name particles.
+    pub const GIVEN_NAMES: &str = include_str!("../../data/person/nama.txt");
+    /// Capitalized words that are not names: common words, places, organization heads.
+    pub const NOT_NAMES: &str = include_str!("../../data/person/bukan_nama.txt");
+    /// Cue words before or after a name.
+    pub const CUES: &str = include_str!("../../data/person/konteks.txt");
+}
 
 /// A title phrase written next to a person's name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +85,1460 @@ pub struct Person {
 
 /// Finds the people of `doc`, using the organizations already found there.
 pub fn extract(doc: &Doc<'_>, organizations: &Organizations) -> Vec<Person> {
-    let _ = (doc, organizations);
-    Vec::new()
+    let words = Words::new(doc);
+    if words.items.is_empty() {
+        return Vec::new();
+    }
+    let mut org_spans: Vec<Span> = organizations
+        .organizations
+        .iter()
+        .flat_map(|o| o.mentions.iter().copied())
+        .collect();
+    org_spans.sort_by_key(|s| (s.start, s.end));
+    let places = doc_places(&words);
+    let finder = Finder {
+        w: &words,
+        places: &places,
+        org_spans: &org_spans,
+    };
+    let (found, bare_titles) = finder.find_all();
+    let mut people = merge(&words, found);
+    add_mentions(&words, &mut people, &bare_titles);
+    people
+        .into_iter()
+        .map(|p| {
+            let official = p.titles.iter().any(|t| t.official);
+            let mut mentions = p.mentions;
+            mentions.sort_by_key(|s| (s.start, s.end));
+            mentions.dedup();
+            Person {
+                name: p.name,
+                honorifics: p.honorifics,
+                degrees: p.degrees,
+                rank: p.rank,
+                titles: p.titles,
+                official,
+                aliases: p.aliases,
+                mentions,
+                source: p.source,
+            }
+        })
+        .collect()
+}
+
+// ----------------------------------------------------------------------------------------
+// Lexicons
+
+/// What a title head is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TitleKind {
+    /// A public office wherever it stands.
+    Official,
+    /// A public office whose region comes right after it, before the name.
+    Regional,
+    /// Public when its organization is a public body.
+    Context,
+    /// A role, not an office.
+    Other,
+    /// A modifier before a title (Plt., Wakil, Penjabat).
+    Prefix,
+    /// A relation, a title only in lowercase.
+    Kin,
+}
+
+/// Word flags from the single-word lexicons.
+mod flag {
+    pub const GIVEN: u16 = 1;
+    pub const PARTICLE: u16 = 1 << 1;
+    pub const NOT_NAME: u16 = 1 << 2;
+    pub const ORG_HEAD: u16 = 1 << 3;
+    pub const PLACE: u16 = 1 << 4;
+    pub const ORG_WORD: u16 = 1 << 5;
+    pub const GOV: u16 = 1 << 6;
+    pub const CUE_BEFORE: u16 = 1 << 7;
+    pub const CUE_AFTER: u16 = 1 << 8;
+    pub const DIRECTION: u16 = 1 << 9;
+    pub const NAME_PREFIX: u16 = 1 << 10;
+    pub const TITLE_HEAD: u16 = 1 << 11;
+    pub const PLACE_MARKER: u16 = 1 << 12;
+    pub const HONORIFIC: u16 = 1 << 13;
+    pub const CUE_WEAK: u16 = 1 << 14;
+}
+
+/// Multi-word phrases keyed by their first word, lowercase, longest first.
+struct Phrases<V> {
+    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V: Copy> Phrases<V> {
+    fn new(entries: impl Iterator<Item = (String, V)>) -> Self {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::new();
+        for (surface, value) in entries {
+            let words: Vec<String> = surface
+                .split([' ', '.'])
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push((words, value));
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        }
+        Phrases { by_first }
+    }
+}
+
+struct Lexicons {
+    words: HashMap<String, u16>,
+    titles: Phrases<TitleKind>,
+    ranks: Phrases<()>,
+    honorifics: HashMap<String, bool>,
+    degrees: HashSet<String>,
+}
+
+static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
+    let mut words: HashMap<String, u16> = HashMap::new();
+    let mut add = |w: &str, f: u16| *words.entry(w.to_lowercase()).or_default() |= f;
+    for e in lexicon::entries(lexicons::GIVEN_NAMES) {
+        let f = match e.value {
+            Some("particle") => flag::PARTICLE,
+            Some("prefix") => flag::NAME_PREFIX | flag::GIVEN,
+            Some("weak") => 0,
+            _ => flag::GIVEN,
+        };
+        for w in e.surface.split(' ') {
+            add(w, f);
+        }
+    }
+    for e in lexicon::entries(lexicons::NOT_NAMES) {
+        let f = match e.value {
+            Some("org") => flag::NOT_NAME | flag::ORG_HEAD,
+            Some("place") => flag::NOT_NAME | flag::PLACE,
+            _ => flag::NOT_NAME,
+        };
+        add(e.surface, f);
+    }
+    for e in lexicon::entries(lexicons::ORG_WORDS) {
+        let f = match e.value {
+            Some("gov") => flag::ORG_WORD | flag::GOV,
+            _ => flag::ORG_WORD,
+        };
+        add(e.surface, f);
+    }
+    for e in lexicon::entries(lexicons::CUES) {
+        let f = match e.value {
+            Some("after") => flag::CUE_AFTER,
+            Some("weak") => flag::CUE_BEFORE | flag::CUE_WEAK,
+            _ => flag::CUE_BEFORE,
+        };
+        add(e.surface, f);
+    }
+    for w in [
+        "barat", "timur", "utara", "selatan", "tengah", "tenggara", "daya", "laut", "raya", "baru", "darat", "hilir",
+        "hulu", "ilir", "ulu",
+    ] {
+        add(w, flag::DIRECTION);
+    }
+    for w in [
+        "kabupaten",
+        "kab",
+        "kota",
+        "provinsi",
+        "prov",
+        "kecamatan",
+        "kelurahan",
+        "desa",
+        "dusun",
+        "kampung",
+        "pemkab",
+        "pemkot",
+        "pemprov",
+        "polres",
+        "polresta",
+        "polda",
+        "polsek",
+        "kodim",
+        "korem",
+        "dprd",
+        "kejari",
+        "di",
+        "asal",
+        "se",
+        "wilayah",
+        "kawasan",
+    ] {
+        add(w, flag::PLACE_MARKER);
+    }
+    let titles = Phrases::new(lexicon::entries(lexicons::TITLES).map(|e| {
+        let kind = match e.value {
+            Some("official") => TitleKind::Official,
+            Some("regional") => TitleKind::Regional,
+            Some("prefix") => TitleKind::Prefix,
+            Some("kin") => TitleKind::Kin,
+            Some("other") => TitleKind::Other,
+            _ => TitleKind::Context,
+        };
+        (e.surface.to_string(), kind)
+    }));
+    for (first, list) in &titles.by_first {
+        if list.iter().any(|(_, k)| *k != TitleKind::Kin) {
+            add(first, flag::TITLE_HEAD);
+        }
+    }
+    let ranks = Phrases::new(lexicon::entries(lexicons::RANKS).map(|e| (e.surface.to_string(), ())));
+    for first in ranks.by_first.keys() {
+        add(first, flag::TITLE_HEAD);
+    }
+    let honorifics: HashMap<String, bool> = lexicon::entries(lexicons::HONORIFICS)
+        .map(|e| (e.surface.replace('.', "").to_lowercase(), e.value == Some("weak")))
+        .collect();
+    for h in honorifics.keys() {
+        add(h, flag::HONORIFIC);
+    }
+    let degrees = lexicon::entries(lexicons::DEGREES)
+        .map(|e| e.surface.replace(['.', ' '], "").to_lowercase())
+        .collect();
+    Lexicons {
+        words,
+        titles,
+        ranks,
+        honorifics,
+        degrees,
+    }
+});
+
+static ROOTS: LazyLock<Dictionary> = LazyLock::new(Dictionary::new);
+static STEMMER: LazyLock<Stemmer<'static>> = LazyLock::new(|| Stemmer::new(&ROOTS));
+
+/// A word with affixes around a root the dictionary knows ("Istrinya", "Pengembangan").
+fn derived_word(lower: &str) -> bool {
+    let stem = STEMMER.stem_word(lower);
+    stem != lower && stem.len() >= 3 && ROOTS.find(&stem)
+}
+
+/// A common Indonesian word, or one derived from a root the dictionary knows
+/// ("Penyerahan", "Pasalnya").
+fn common_word(lower: &str) -> bool {
+    if ROOTS.find(lower) {
+        return true;
+    }
+    let stem = STEMMER.stem_word(lower);
+    stem != lower && stem.len() >= 3 && ROOTS.find(&stem)
+}
+
+// ----------------------------------------------------------------------------------------
+// Words
+
+/// One word or punctuation character of the text.
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    start: usize,
+    end: usize,
+    /// A word (letters, digits, inner apostrophes and hyphens), else punctuation.
+    word: bool,
+    /// Whitespace stands right before it.
+    space_before: bool,
+    /// The first word of a sentence, or the first after an opening quote.
+    initial: bool,
+    /// Before the body (the headline).
+    in_title: bool,
+    /// Starts with an uppercase letter.
+    cap: bool,
+    /// Every letter uppercase (an acronym or an initial).
+    upper: bool,
+    /// Flags from the word lexicons.
+    flags: u16,
+    /// Where its lowercase form stands in `Words::lower`.
+    lower: (u32, u32),
+}
+
+struct Words<'a> {
+    text: &'a str,
+    items: Vec<Item>,
+    lower: String,
+}
+
+impl<'a> Words<'a> {
+    fn new(doc: &Doc<'a>) -> Self {
+        let text = doc.text;
+        let skip_to = doc.dateline.map_or(doc.body_start, |d| d.end);
+        let mut items = Vec::with_capacity(text.len() / 5);
+        let mut lower = String::with_capacity(text.len());
+        let mut chars = text.char_indices().peekable();
+        let mut space_before = true;
+        while let Some((start, c)) = chars.next() {
+            if c.is_whitespace() {
+                space_before = true;
+                continue;
+            }
+            let mut end = start + c.len_utf8();
+            let word = c.is_alphanumeric();
+            if word {
+                while let Some(&(i, d)) = chars.peek() {
+                    if d.is_alphanumeric() || is_mark(d) {
+                        chars.next();
+                        end = i + d.len_utf8();
+                    } else if matches!(d, '-' | '\'' | '’' | '‐') {
+                        // Inner only: a letter must follow.
+                        let next = text[i + d.len_utf8()..].chars().next();
+                        if next.is_some_and(char::is_alphanumeric) {
+                            chars.next();
+                            end = i + d.len_utf8();
+                        } else {
+                            break;
+                        }
+                    } else {
+                        break;
+                    }
+                }
+            }
+            let s = &text[start..end];
+            let lo = lower.len() as u32;
+            let mut cap = false;
+            let mut upper = word;
+            let mut letters = 0;
+            for (n, ch) in s.chars().enumerate() {
+                if n == 0 {
+                    cap = ch.is_uppercase();
+                }
+                if ch.is_alphabetic() {
+                    letters += 1;
+                    if ch.is_lowercase() {
+                        upper = false;
+                    }
+                }
+                lower.extend(ch.to_lowercase());
+            }
+            if letters == 0 {
+                upper = false;
+            }
+            let hi = lower.len() as u32;
+            let flags = if word {
+                LEXICONS
+                    .words
+                    .get(&lower[lo as usize..hi as usize])
+                    .copied()
+                    .unwrap_or(0)
+            } else {
+                0
+            };
+            items.push(Item {
+                start,
+                end,
+                word,
+                space_before,
+                initial: false,
+                in_title: start < skip_to,
+                cap,
+                upper,
+                flags,
+                lower: (lo, hi),
+            });
+            space_before = false;
+        }
+        // Sentence starts, and the word after an opening quote or a line start.
+        let mut sentence = doc.sentences.iter().peekable();
+        let mut at_start = true;
+        for n in 0..items.len() {
+            while let Some(s) = sentence.peek() {
+                if s.start <= items[n].start {
+                    at_start = true;
+                    sentence.next();
+                } else {
+                    break;
+                }
+            }
+            if n > 0 && text[items[n - 1].end..items[n].start].contains('\n') {
+                at_start = true;
+            }
+            if items[n].word {
+                items[n].initial = at_start;
+                at_start = false;
+            } else if matches!(&text[items[n].start..items[n].end], "“" | "\"" | "‘" | "(" | "–" | "—") {
+                at_start = true;
+            }
+        }
+        Words { text, items, lower }
+    }
+
+    fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    fn text(&self, i: usize) -> &'a str {
+        &self.text[self.items[i].start..self.items[i].end]
+    }
+
+    fn low(&self, i: usize) -> &str {
+        let (a, b) = self.items[i].lower;
+        &self.lower[a as usize..b as usize]
+    }
+
+    fn is(&self, i: usize, s: &str) -> bool {
+        i < self.len() && self.text(i) == s
+    }
+
+    fn word(&self, i: usize) -> bool {
+        i < self.len() && self.items[i].word
+    }
+
+    fn flags(&self, i: usize) -> u16 {
+        if i < self.len() { self.items[i].flags } else { 0 }
+    }
+
+    fn has(&self, i: usize, f: u16) -> bool {
+        self.flags(i) & f != 0
+    }
+
+    /// A period written right after word `i`, with no space.
+    fn dot_after(&self, i: usize) -> bool {
+        i + 1 < self.len() && self.text(i + 1) == "." && !self.items[i + 1].space_before
+    }
+
+    fn span(&self, first: usize, last: usize) -> Span {
+        Span::new(self.items[first].start, self.items[last].end)
+    }
+
+    /// Matches a phrase of `phrases` at `i`, skipping periods between and after its words:
+    /// the index after it and its value.
+    fn phrase<V: Copy>(&self, phrases: &Phrases<V>, i: usize) -> Option<(usize, V)> {
+        if !self.word(i) {
+            return None;
+        }
+        let list = phrases.by_first.get(self.low(i))?;
+        'entry: for (words, value) in list {
+            let mut j = i;
+            for (n, w) in words.iter().enumerate() {
+                if n > 0 {
+                    if self.is(j, ".") {
+                        j += 1;
+                    }
+                    if !self.word(j) || self.low(j) != w {
+                        continue 'entry;
+                    }
+                }
+                j += 1;
+            }
+            if self.is(j, ".") && !self.items[j].space_before && self.word(j + 1) && !self.items[j + 1].initial {
+                j += 1;
+            }
+            return Some((j, *value));
+        }
+        None
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
+}
+
+/// Capitalized words that follow a place marker ("Kabupaten Konawe", "di Pondidaha"):
+/// places of this article, whatever the lexicons know.
+fn doc_places<'a>(w: &Words<'a>) -> HashSet<&'a str> {
+    let mut places = HashSet::new();
+    for i in 0..w.len() {
+        // "Wali Kota Ratu Dewa": "Kota" of a title marks no place.
+        if !w.has(i, flag::PLACE_MARKER) || (i > 0 && w.low(i - 1) == "wali") {
+            continue;
+        }
+        let mut j = i + 1;
+        if w.is(j, ".") {
+            j += 1;
+        }
+        if w.word(j) && w.items[j].cap && !w.has(j, flag::GIVEN | flag::TITLE_HEAD | flag::HONORIFIC) {
+            places.insert(w.text(j));
+            if w.has(j + 1, flag::DIRECTION) {
+                places.insert(w.text(j + 1));
+            }
+        }
+    }
+    places
+}
+
+// ----------------------------------------------------------------------------------------
+// Pass 1: findings
+
+/// A person found with evidence, before merging.
+#[derive(Debug, Clone)]
+struct Found {
+    /// First and last word of the name.
+    first: usize,
+    last: usize,
+    honorifics: Vec<String>,
+    degrees: Vec<String>,
+    rank: Option<String>,
+    titles: Vec<(Title, String)>,
+    source: &'static str,
+}
+
+/// A name parsed at a position: honorifics, rank, name words, degrees.
+#[derive(Debug, Clone)]
+struct NameMatch {
+    first: usize,
+    last: usize,
+    /// The index after the name and its degrees.
+    next: usize,
+    honorifics: Vec<String>,
+    degrees: Vec<String>,
+    rank: Option<String>,
+}
+
+/// A title phrase: where it starts, its head, its organization part.
+#[derive(Debug, Clone, Copy)]
+struct TitleMatch {
+    start: usize,
+    /// Index after the prefixes and the head.
+    head_end: usize,
+    /// Index where the head (after prefixes) starts.
+    head_start: usize,
+    kind: TitleKind,
+}
+
+/// A title written alone, without a name: a later mention of its holder.
+#[derive(Debug, Clone, Copy)]
+struct BareTitle {
+    head: (usize, usize),
+    span: Span,
+}
+
+struct Finder<'w, 'a> {
+    w: &'w Words<'a>,
+    places: &'w HashSet<&'a str>,
+    org_spans: &'w [Span],
+}
+
+impl Finder<'_, '_> {
+    fn find_all(&self) -> (Vec<Found>, Vec<BareTitle>) {
+        let w = self.w;
+        let mut found = Vec::new();
+        let mut bare = Vec::new();
+        let mut i = 0;
+        while i < w.len() && w.items[i].in_title {
+            i += 1;
+        }
+        while i < w.len() {
+            match self.at(i, &mut found, &mut bare) {
+                Some(next) => i = next.max(i + 1),
+                None => i += 1,
+            }
+        }
+        (found, bare)
+    }
+
+    /// Tries every rule at word `i`; returns the index after what it consumed.
+    fn at(&self, i: usize, found: &mut Vec<Found>, bare: &mut Vec<BareTitle>) -> Option<usize> {
+        let w = self.w;
+        if !w.items[i].word {
+            return None;
+        }
+        if let Some(t) = self.title_at(i) {
+            if let Some(next) = self.title_then_name(t, found) {
+                return Some(next);
+            }
+            // A bare title: remember it for the mention pass.
+            if t.kind != TitleKind::Prefix && t.kind != TitleKind::Kin && w.items[t.head_start].cap {
+                let end = t.head_end - usize::from(w.is(t.head_end - 1, "."));
+                bare.push(BareTitle {
+                    head: (t.head_start, end),
+                    span: w.span(t.start, t.head_end - 1),
+                });
+            }
+            return Some(t.head_end);
+        }
+        if w.items[i].cap
+            && (w.has(i, flag::HONORIFIC) || w.phrase(&LEXICONS.ranks, i).is_some())
+            && let Some(m) = self.name_at(i)
+            && (!m.honorifics.is_empty() || m.rank.is_some())
+        {
+            let next = m.next;
+            let mut f = self.found(m, "rule:person/honorific_name");
+            let next = self.title_after(next, &mut f);
+            found.push(f);
+            return Some(next);
+        }
+        if w.has(i, flag::CUE_BEFORE) {
+            let mut j = i + 1;
+            if w.is(j, ",") || w.is(j, ":") {
+                j += 1;
+            }
+            if let Some(m) = self.name_at(j)
+                && self.plausible(&m, true)
+                && (!w.has(i, flag::CUE_WEAK) || self.name_like(&m))
+            {
+                let next = m.next;
+                let mut f = self.found(m, "rule:person/cue_name");
+                let next = self.title_after(next, &mut f);
+                found.push(f);
+                return Some(next);
+            }
+            return None;
+        }
+        if w.items[i].cap && w.has(i, flag::ORG_HEAD) && !w.has(i, flag::GIVEN) {
+            // "Griya Agung", "Universitas Gadjah Mada": the capitalized words after an
+            // organization head name it.
+            let mut j = i + 1;
+            while w.word(j) && w.items[j].cap {
+                j += 1;
+            }
+            return Some(j);
+        }
+        if w.items[i].cap {
+            return self.capitalized(i, found);
+        }
+        None
+    }
+
+    fn found(&self, m: NameMatch, source: &'static str) -> Found {
+        Found {
+            first: m.first,
+            last: m.last,
+            honorifics: m.honorifics,
+            degrees: m.degrees,
+            rank: m.rank,
+            titles: Vec::new(),
+            source,
+        }
+    }
+
+    /// A capitalized sequence at `i` without a title, honorific or cue before it.
+    fn capitalized(&self, i: usize, found: &mut Vec<Found>) -> Option<usize> {
+        let w = self.w;
+        let mut m = self.name_at(i)?;
+        let next = m.next;
+        let after_cue = w.has(m.next, flag::CUE_AFTER) || (w.is(m.next, ",") && w.has(m.next + 1, flag::CUE_AFTER));
+        // The first word of a sentence is capitalized anyway: a common word there is no name.
+        if w.items[m.first].initial && !w.has(m.first, flag::GIVEN) && common_word(w.low(m.first)) {
+            if m.first == m.last {
+                return Some(next);
+            }
+            m.first += 1;
+        }
+        let accept = if after_cue {
+            self.plausible(&m, true)
+        } else {
+            self.plausible(&m, false) && self.name_like(&m)
+        };
+        if !accept {
+            return Some(next);
+        }
+        let source = if after_cue {
+            "rule:person/name_cue"
+        } else if w.has(m.first, flag::GIVEN) {
+            "lexicon:person/nama"
+        } else {
+            "rule:person/capitalized"
+        };
+        let mut f = self.found(m, source);
+        let next = self.title_after(next, &mut f);
+        found.push(f);
+        Some(next)
+    }
+
+    /// Not a place, organization or acronym by its context. `cued`: a cue word stands by,
+    /// so only the lexicons can overrule it.
+    fn plausible(&self, m: &NameMatch, cued: bool) -> bool {
+        let w = self.w;
+        let span = w.span(m.first, m.last);
+        let words = m.first..=m.last;
+        let single = m.first == m.last;
+        if single && self.places.contains(w.text(m.first)) && !w.has(m.first, flag::GIVEN) {
+            return false;
+        }
+        // "Istrinya", "Terpilih": a word derived from a common root is no name.
+        if single && !w.has(m.first, flag::GIVEN) && derived_word(w.low(m.first)) {
+            return false;
+        }
+        // "OPD", "KPU": a long acronym alone is an organization, unless it is an actor's
+        // initials after a role ("pelaku KR").
+        if single && w.items[m.first].upper && w.has(m.first, flag::ORG_WORD | flag::NOT_NAME) {
+            return false;
+        }
+        if cued {
+            return true;
+        }
+        if self
+            .org_spans
+            .iter()
+            .any(|o| o.start <= span.start && span.end <= o.end)
+        {
+            return false;
+        }
+        // A long acronym alone is an organization.
+        if single && w.items[m.first].upper && w.text(m.first).chars().count() > 1 {
+            return false;
+        }
+        if words.clone().any(|k| self.places.contains(w.text(k))) && !w.has(m.first, flag::GIVEN) {
+            return false;
+        }
+        // "di Jambi", "ke Jakarta", "dari Medan": a place.
+        let before = m.first.checked_sub(1).filter(|&b| w.items[b].word);
+        if let Some(b) = before
+            && matches!(
+                w.low(b),
+                "di" | "ke" | "dari" | "menuju" | "asal" | "kota" | "provinsi" | "kabupaten"
+            )
+            && !w.has(m.first, flag::GIVEN)
+        {
+            return false;
+        }
+        true
+    }
+
+    /// A capitalized sequence with no cue: a given name alone, or several words none of
+    /// which is a derived common word ("Pelayanan Publik") and one of which is a given name
+    /// or a word no dictionary knows ("Prabowo Subianto", "Rhoma Irama").
+    fn name_like(&self, m: &NameMatch) -> bool {
+        let w = self.w;
+        if !m.honorifics.is_empty() || m.rank.is_some() {
+            return true;
+        }
+        let mut words = 0;
+        let mut evidence = false;
+        for k in m.first..=m.last {
+            let it = w.items[k];
+            if !it.word || w.has(k, flag::PARTICLE) {
+                continue;
+            }
+            words += 1;
+            if w.has(k, flag::GIVEN) {
+                evidence = true;
+                continue;
+            }
+            if w.has(k, flag::ORG_WORD) {
+                return false;
+            }
+            if it.upper {
+                // An initial inside a longer name ("Yerry F Dien"), never alone.
+                if w.text(k).chars().count() > 2 {
+                    return false;
+                }
+                continue;
+            }
+            let low = w.low(k);
+            if ROOTS.find(low) {
+                continue;
+            }
+            let stem = STEMMER.stem_word(low);
+            if stem != low && stem.len() >= 3 && ROOTS.find(&stem) {
+                return false;
+            }
+            evidence = true;
+        }
+        if words == 1 {
+            // A lone unknown word is a name as the subject of a verb ("Federer mengalahkan").
+            let verb = w.word(m.next) && predicate(w.low(m.next));
+            return (w.has(m.first, flag::GIVEN) && !w.items[m.first].initial) || (evidence && verb);
+        }
+        evidence
+    }
+
+    /// A title phrase starting at `i`: prefixes, then a head.
+    fn title_at(&self, i: usize) -> Option<TitleMatch> {
+        let w = self.w;
+        let mut j = i;
+        let mut prefixed = false;
+        loop {
+            let (next, kind) = w.phrase(&LEXICONS.titles, j)?;
+            if kind == TitleKind::Kin && w.items[j].cap {
+                return None;
+            }
+            if kind == TitleKind::Prefix {
+                // "Wakil Ketua" is listed whole; a prefix alone needs a head after it.
+                prefixed = true;
+                j = next;
+                if w.is(j, ".") {
+                    j += 1;
+                }
+                continue;
+            }
+            // A lowercase head is a title only before a capitalized word.
+            if !w.items[j].cap && !(w.word(next) && w.items[next].cap) {
+                return None;
+            }
+            let _ = prefixed;
+            return Some(TitleMatch {
+                start: i,
+                head_start: j,
+                head_end: next,
+                kind,
+            });
+        }
+    }
+
+    /// A title followed by a name, in apposition or not. Returns the index after the name.
+    fn title_then_name(&self, t: TitleMatch, found: &mut Vec<Found>) -> Option<usize> {
+        let w = self.w;
+        let tail = self.tail(t.head_end);
+        let tail_end = tail.last().map_or(t.head_end, |&(_, e)| e);
+        // Apposition: "Kepala Bagian Ortala Setda Kota Palembang, Nurmala Sari".
+        if (w.is(tail_end, ",") || w.is(tail_end, ":") || w.is(tail_end, ";"))
+            && let Some(m) = self.name_at(tail_end + 1)
+            && self.plausible(&m, true)
+            && !self.tail_has_name(&tail, t)
+        {
+            let title = self.make_title(t, tail_end);
+            return Some(self.push_titled(m, title, "rule:official/title_apposition", found));
+        }
+        // No comma: the name is inside the tail, after the organization.
+        let k = self.split_tail(&tail, t)?;
+        let (at, _) = tail[k];
+        let m = self.name_at(at)?;
+        if !self.plausible(&m, true) {
+            return None;
+        }
+        let org_end = if k == 0 { t.head_end } else { tail[k - 1].1 };
+        let title = self.make_title(t, org_end);
+        Some(self.push_titled(m, title, "rule:official/title_name", found))
+    }
+
+    /// True when the tail itself holds a name (then a comma after it ends the name).
+    fn tail_has_name(&self, tail: &[(usize, usize)], t: TitleMatch) -> bool {
+        let w = self.w;
+        if tail.is_empty() {
+            return false;
+        }
+        match self.split_tail(tail, t) {
+            Some(k) => {
+                let at = tail[k].0;
+                w.has(at, flag::GIVEN | flag::HONORIFIC)
+                    || w.phrase(&LEXICONS.ranks, at).is_some()
+                    || self.name_at(at).is_some_and(|m| m.last > m.first)
+            }
+            None => false,
+        }
+    }
+
+    fn push_titled(&self, m: NameMatch, title: (Title, String), source: &'static str, found: &mut Vec<Found>) -> usize {
+        let next = m.next;
+        let mut f = self.found(m, source);
+        f.titles.push(title);
+        let next = self.title_after(next, &mut f);
+        found.push(f);
+        next
+    }
+
+    /// The items after a title head that may belong to its organization or be the name:
+    /// capitalized words, acronyms, numbers, "dan" inside a name, bracketed acronyms.
+    /// Each item is (first index, index after).
+    fn tail(&self, from: usize) -> Vec<(usize, usize)> {
+        let w = self.w;
+        let mut out = Vec::new();
+        let mut j = from;
+        while j < w.len() && out.len() < 12 {
+            let it = w.items[j];
+            if it.word && (it.cap || w.text(j).bytes().all(|b| b.is_ascii_digit())) {
+                let after = if w.is(j + 1, ".") { j + 2 } else { j + 1 };
+                if w.has(j, flag::HONORIFIC) && w.word(after) && w.items[after].cap && !out.is_empty() {
+                    // "Gubernur Sumsel H. Herman Deru": the name starts at the honorific.
+                    out.push((j, j + 1));
+                    break;
+                }
+                let mut e = j + 1;
+                // "Kab." "TP-PKK": keep an abbreviation's period.
+                if w.dot_after(j) && w.text(j).len() <= 4 && w.word(j + 2) && !w.items[j + 2].initial {
+                    e += 1;
+                }
+                out.push((j, e));
+                j = e;
+            } else if it.word
+                && w.word(j + 1)
+                && ((matches!(w.text(j), "dan" | "&") && w.has(j + 1, flag::ORG_WORD | flag::ORG_HEAD))
+                    || (matches!(w.text(j), "dari" | "pada") && (w.has(j + 1, flag::GOV) || w.low(j + 1) == "partai")))
+            {
+                out.push((j, j + 1));
+                j += 1;
+            } else if w.is(j, "(") {
+                // "(Pesibar)", "(Diskominfo)": up to four words and a closing bracket.
+                let mut k = j + 1;
+                while k < w.len() && k - j <= 5 && w.items[k].word {
+                    k += 1;
+                }
+                if k > j + 1 && w.is(k, ")") {
+                    out.push((j, k + 1));
+                    j = k + 1;
+                } else {
+                    break;
+                }
+            } else if w.is(j, "-") && !w.items[j].space_before && w.word(j + 1) && w.items[j + 1].cap {
+                // "TP-PKK" already joins; a spaced hyphen ends the tail.
+                out.push((j, j + 1));
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        // The tail never ends in a connector.
+        while out
+            .last()
+            .is_some_and(|&(s, _)| matches!(w.text(s), "dan" | "&" | "-" | "dari" | "pada"))
+        {
+            out.pop();
+        }
+        out
+    }
+
+    /// Whether a tail item belongs to an organization or a region.
+    fn org_like(&self, item: (usize, usize)) -> bool {
+        let w = self.w;
+        let (s, e) = item;
+        if w.is(s, "(") || w.is(s, "-") || w.is(s, "dan") || w.is(s, "&") || w.is(s, "dari") || w.is(s, "pada") {
+            return true;
+        }
+        // "Partai Golkar", "Bank Mandiri": the word after an organization head is its name.
+        if s > 0 && w.has(s - 1, flag::ORG_HEAD) && w.items[s - 1].cap {
+            return true;
+        }
+        if w.text(s).bytes().all(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        if w.has(s, flag::ORG_WORD | flag::PLACE | flag::DIRECTION | flag::ORG_HEAD) {
+            return true;
+        }
+        if self.places.contains(w.text(s)) && !w.has(s, flag::GIVEN) {
+            return true;
+        }
+        let _ = e;
+        // Acronyms of three letters or more ("OKU", "PUPR"); two-letter caps are initials.
+        w.items[s].upper && w.text(s).chars().count() >= 3 && !w.has(s, flag::GIVEN)
+    }
+
+    /// Where the name starts inside a title's tail, as an index into `tail`.
+    fn split_tail(&self, tail: &[(usize, usize)], t: TitleMatch) -> Option<usize> {
+        let w = self.w;
+        if tail.is_empty() {
+            return None;
+        }
+        let n = tail.len();
+        let regional = t.kind == TitleKind::Regional;
+        // A regional title names its region first: a known place, a word with a direction
+        // or an acronym after it, or the first of three or more words.
+        let region_first = self.org_like(tail[0])
+            || (n >= 2 && (w.has(tail[1].0, flag::DIRECTION) || w.is(tail[1].0, "(")))
+            || (n >= 3 && !w.has(tail[0].0, flag::GIVEN))
+            || (n == 2 && !w.has(tail[0].0, flag::GIVEN) && !self.recurs(tail[0].0, tail[1].1));
+        let min = usize::from(regional && n >= 2 && region_first);
+        // An honorific or a rank inside the tail starts the name.
+        if let Some(k) = tail
+            .iter()
+            .position(|&(s, _)| w.has(s, flag::HONORIFIC) || w.phrase(&LEXICONS.ranks, s).is_some())
+        {
+            return Some(k);
+        }
+        // The organization extractor knows where the organization ends.
+        let first_start = w.items[tail[0].0].start;
+        if let Some(org) = self
+            .org_spans
+            .iter()
+            .find(|o| o.start <= first_start && first_start < o.end)
+        {
+            if let Some(k) = tail.iter().position(|&(s, _)| w.items[s].start >= org.end) {
+                return Some(k);
+            }
+        }
+        // After the last organization word; a given name before it starts the name anyway.
+        let last_org = tail.iter().rposition(|&it| self.org_like(it));
+        let mut k = last_org.map_or(0, |l| l + 1);
+        if k < min {
+            k = min;
+            while k < n && (self.org_like(tail[k]) || w.has(tail[k].0, flag::DIRECTION)) {
+                k += 1;
+            }
+        }
+        if let Some(g) = (min.max(1)..k.min(n)).find(|&g| w.has(tail[g].0, flag::GIVEN)) {
+            k = g;
+        }
+        (k < n).then_some(k)
+    }
+
+    /// True when the words `first..end` occur more than once in the text: a name written
+    /// again ("Ratu Dewa"), not a region and a name ("Bulak Suprayitno").
+    fn recurs(&self, first: usize, end: usize) -> bool {
+        let w = self.w;
+        let phrase = &w.text[w.items[first].start..w.items[end - 1].end];
+        w.text.matches(phrase).nth(1).is_some()
+    }
+
+    /// The title from `t.start` to the item before `end`, split into role and organization.
+    fn make_title(&self, t: TitleMatch, end: usize) -> (Title, String) {
+        let w = self.w;
+        let mut last = end - 1;
+        while last > t.start && !w.items[last].word && !w.is(last, ")") && !w.is(last, ".") {
+            last -= 1;
+        }
+        let span = w.span(t.start, last);
+        let role_last = t.head_end - 1;
+        let role = w.span(t.start, role_last).slice(w.text).to_string();
+        let organization = (t.head_end <= last && t.head_end < end)
+            .then(|| w.span(t.head_end, last).slice(w.text).to_string())
+            .filter(|s| !s.is_empty());
+        let gov = (t.head_end..end).any(|k| w.has(k, flag::GOV));
+        let official = match t.kind {
+            TitleKind::Official | TitleKind::Regional => true,
+            TitleKind::Context => gov,
+            _ => false,
+        };
+        let key = head_key(w, t.head_start, t.head_end);
+        (
+            Title {
+                span,
+                role: Some(role),
+                organization,
+                official,
+            },
+            key,
+        )
+    }
+
+    /// ", Kepala Bagian ..." or "selaku Kadis ..." after a name: the title attaches to it.
+    fn title_after(&self, next: usize, f: &mut Found) -> usize {
+        let w = self.w;
+        let j = if w.is(next, ",") || (w.word(next) && matches!(w.low(next), "selaku" | "sebagai")) {
+            next + 1
+        } else {
+            return next;
+        };
+        let Some(t) = self.title_at(j) else {
+            return next;
+        };
+        if t.kind == TitleKind::Kin || t.kind == TitleKind::Prefix {
+            return next;
+        }
+        let tail = self.tail(t.head_end);
+        let end = tail.last().map_or(t.head_end, |&(_, e)| e);
+        // "X, Pj. Sekda; Moh. Sidik": a title that takes its own name is not X's.
+        if self
+            .split_tail(&tail, t)
+            .is_some_and(|k| self.name_at(tail[k].0).is_some())
+            || ((w.is(end, ",") || w.is(end, ";") || w.is(end, ":"))
+                && self.name_at(end + 1).is_some_and(|m| self.plausible(&m, true)))
+        {
+            return next;
+        }
+        f.titles.push(self.make_title(t, end));
+        end
+    }
+
+    /// Honorifics, a rank, the name words and degrees at `i`.
+    fn name_at(&self, i: usize) -> Option<NameMatch> {
+        let w = self.w;
+        let mut j = i;
+        let mut honorifics = Vec::new();
+        let mut rank = None;
+        loop {
+            if !w.word(j) || !w.items[j].cap && !w.is(j, "dr") {
+                break;
+            }
+            if let Some(&weak) = LEXICONS.honorifics.get(w.low(j)) {
+                let mut e = j + 1;
+                if w.is(e, ".") {
+                    e += 1;
+                }
+                let next_is_name = w.word(e) && w.items[e].cap && !w.has(e, flag::NOT_NAME | flag::TITLE_HEAD);
+                if next_is_name || (!weak && (w.has(e, flag::HONORIFIC) || w.phrase(&LEXICONS.ranks, e).is_some())) {
+                    honorifics.push(w.span(j, e - 1).slice(w.text).to_string());
+                    j = e;
+                    continue;
+                }
+                break;
+            }
+            if rank.is_none()
+                && let Some((e, ())) = w.phrase(&LEXICONS.ranks, j)
+            {
+                if w.word(e) && w.items[e].cap {
+                    let mut last = e - 1;
+                    if w.is(last, ".") {
+                        last -= 1;
+                    }
+                    rank = Some(w.span(j, last).slice(w.text).to_string());
+                    j = e;
+                    continue;
+                }
+            }
+            break;
+        }
+        let first = j;
+        let mut last = None;
+        let mut count = 0;
+        while j < w.len() && count < 6 {
+            if !self.name_word(j, count == 0) {
+                break;
+            }
+            last = Some(j);
+            count += 1;
+            j += 1;
+            // "Moh. Sidik", "Yerry F. Dien": an abbreviation's period inside the name.
+            if w.dot_after(j - 1) && w.text(j - 1).chars().count() <= 3 && self.name_word(j + 1, false) {
+                j += 1;
+            }
+        }
+        let last = last?;
+        // A particle never ends a name.
+        let mut last = last;
+        while last > first && w.has(last, flag::PARTICLE) && !w.items[last].cap {
+            last -= 1;
+        }
+        if !w.items[first].cap {
+            return None;
+        }
+        let mut next = last + 1;
+        let mut degrees = Vec::new();
+        loop {
+            let at = if w.is(next, ",") { next + 1 } else { next };
+            match self.degree_at(at) {
+                Some(e) => {
+                    let mut l = e - 1;
+                    if w.is(l, ".") && l > at {
+                        l -= 1;
+                    }
+                    degrees.push(w.span(at, e - 1).slice(w.text).to_string());
+                    let _ = l;
+                    next = e;
+                }
+                None => break,
+            }
+        }
+        Some(NameMatch {
+            first,
+            last,
+            next,
+            honorifics,
+            degrees,
+            rank,
+        })
+    }
+
+    /// A word that can be part of a name.
+    fn name_word(&self, j: usize, first: bool) -> bool {
+        let w = self.w;
+        if !w.word(j) {
+            return false;
+        }
+        let it = w.items[j];
+        if !it.cap {
+            // "bin", "binti", "van", "de" inside a name; "al-Ghu", "el-Sisi" end one too.
+            let low = w.low(j);
+            if !first
+                && ["al-", "el-", "ad-", "as-", "ar-", "ash-"]
+                    .iter()
+                    .any(|p| low.starts_with(p))
+            {
+                return true;
+            }
+            return !first && w.has(j, flag::PARTICLE) && self.name_word(j + 1, false);
+        }
+        if w.has(j, flag::NOT_NAME | flag::HONORIFIC) && !w.has(j, flag::GIVEN) {
+            return false;
+        }
+        // A title word ends a name only when nothing capitalized follows ("... Hakim said").
+        if w.has(j, flag::TITLE_HEAD) && !w.has(j, flag::GIVEN) && (first || (w.word(j + 1) && w.items[j + 1].cap)) {
+            return false;
+        }
+        let text = w.text(j);
+        if text.bytes().next().is_some_and(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        // "Agus" abbreviates Agustus too: a given name wins.
+        if calendar::weekday_number(text).is_some()
+            || (calendar::month_number(text).is_some() && !w.has(j, flag::GIVEN))
+        {
+            return false;
+        }
+        // Long all-caps words are acronyms or a dateline, not names.
+        if it.upper && text.chars().count() > 4 {
+            return false;
+        }
+        if it.upper && first && w.has(j, flag::ORG_WORD) {
+            return false;
+        }
+        if self.degree_at(j).is_some() && !first {
+            return false;
+        }
+        true
+    }
+
+    /// A degree at `j` ("S.Pd.", "M.Si", "SH", "S.STP"): the index after it.
+    fn degree_at(&self, j: usize) -> Option<usize> {
+        let w = self.w;
+        if !w.word(j) || !w.items[j].cap {
+            return None;
+        }
+        let mut key = String::new();
+        let mut best = None;
+        let mut k = j;
+        while k < w.len() && k - j < 8 {
+            if w.items[k].word {
+                if k > j && w.items[k].space_before && !w.is(k - 1, ".") {
+                    break;
+                }
+                if w.text(k).len() > 5 {
+                    break;
+                }
+                key.push_str(w.low(k));
+                k += 1;
+                let end = if w.is(k, ".") { k + 1 } else { k };
+                if LEXICONS.degrees.contains(&key) {
+                    best = Some(end);
+                }
+            } else if w.is(k, ".") {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        best
+    }
+}
+
+/// A word that starts a predicate: an active or intransitive verb, or an auxiliary.
+fn predicate(low: &str) -> bool {
+    matches!(
+        low,
+        "telah"
+            | "akan"
+            | "sudah"
+            | "juga"
+            | "tidak"
+            | "tak"
+            | "belum"
+            | "masih"
+            | "pun"
+            | "sempat"
+            | "pernah"
+            | "bahkan"
+    ) || (low.len() > 5 && (low.starts_with("me") || low.starts_with("ber")))
+}
+
+fn head_key(w: &Words<'_>, start: usize, end: usize) -> String {
+    let mut key = String::new();
+    for k in start..end {
+        if w.items[k].word {
+            if !key.is_empty() {
+                key.push(' ');
+            }
+            key.push_str(w.low(k));
+        }
+    }
+    key
+}
+
+// ----------------------------------------------------------------------------------------
+// Pass 2: merging
+
+struct Draft {
+    /// Lowercase name words.
+    key: Vec<String>,
+    name: String,
+    honorifics: Vec<String>,
+    degrees: Vec<String>,
+    rank: Option<String>,
+    titles: Vec<Title>,
+    /// Lowercase title heads ("sekda", "wali kota") held by this person.
+    heads: Vec<String>,
+    aliases: Vec<String>,
+    mentions: Vec<Span>,
+    source: &'static str,
+}
+
+fn name_key(w: &Words<'_>, first: usize, last: usize) -> Vec<String> {
+    (first..=last)
+        .filter(|&k| w.items[k].word)
+        .map(|k| w.low(k).to_string())
+        .collect()
+}
+
+/// `part` is a contiguous run of the words of `whole`.
+fn is_part(part: &[String], whole: &[String]) -> bool {
+    !part.is_empty() && part.len() <= whole.len() && whole.windows(part.len()).any(|win| win == part)
+}
+
+fn merge(w: &Words<'_>, found: Vec<Found>) -> Vec<Draft> {
+    let mut people: Vec<Draft> = Vec::new();
+    for f in found {
+        let key = name_key(w, f.first, f.last);
+        let span = w.span(f.first, f.last);
+        let name = span.slice(w.text).to_string();
+        let matches: Vec<usize> = people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| is_part(&key, &p.key) || is_part(&p.key, &key))
+            .map(|(n, _)| n)
+            .collect();
+        let target = match matches.as_slice() {
+            [] => None,
+            [one] => Some(*one),
+            // Several people share the word: the one named in full.
+            many => many.iter().copied().find(|&n| people[n].key == key),
+        };
+        match target {
+            Some(n) => {
+                let p = &mut people[n];
+                if key.len() > p.key.len() {
+                    let old = std::mem::replace(&mut p.name, name);
+                    p.aliases.push(old);
+                    p.key = key;
+                } else if key != p.key && !p.aliases.iter().any(|a| a == &name) {
+                    p.aliases.push(name);
+                }
+                p.mentions.push(span);
+                for h in f.honorifics {
+                    if !p.honorifics.contains(&h) {
+                        p.honorifics.push(h);
+                    }
+                }
+                for d in f.degrees {
+                    if !p.degrees.contains(&d) {
+                        p.degrees.push(d);
+                    }
+                }
+                if p.rank.is_none() {
+                    p.rank = f.rank;
+                }
+                for (t, h) in f.titles {
+                    p.titles.push(t);
+                    p.heads.push(h);
+                }
+            }
+            None => {
+                let (titles, heads) = f.titles.into_iter().unzip();
+                people.push(Draft {
+                    key,
+                    name,
+                    honorifics: f.honorifics,
+                    degrees: f.degrees,
+                    rank: f.rank,
+                    titles,
+                    heads,
+                    aliases: Vec::new(),
+                    mentions: vec![span],
+                    source: f.source,
+                });
+            }
+        }
+    }
+    for p in &mut people {
+        p.titles.sort_by_key(|t| t.span.start);
+        p.titles.dedup_by_key(|t| t.span);
+    }
+    people
+}
+
+// ----------------------------------------------------------------------------------------
+// Pass 3: mentions
+
+fn add_mentions(w: &Words<'_>, people: &mut [Draft], bare: &[BareTitle]) {
+    if people.is_empty() {
+        return;
+    }
+    // Every capitalized run that is a person's name or a part of exactly one name, outside
+    // the names already found.
+    let mut covered: Vec<Span> = people.iter().flat_map(|p| p.mentions.iter().copied()).collect();
+    covered.sort_by_key(|s| s.start);
+    let inside = |pos: usize| {
+        let n = covered.partition_point(|s| s.start <= pos);
+        n > 0 && covered[n - 1].end > pos
+    };
+    let mut i = 0;
+    while i < w.len() {
+        let it = w.items[i];
+        if !(it.word && it.cap) || inside(it.start) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < w.len() && w.items[j].word && w.items[j].cap && j - i < 8 {
+            j += 1;
+            if w.dot_after(j - 1) && w.text(j - 1).chars().count() <= 3 && w.word(j + 1) && w.items[j + 1].cap {
+                j += 1;
+            }
+        }
+        // Try the whole run, then without its first word (a sentence start, a cue).
+        for start in [i, i + 1] {
+            if start >= j || !w.items[start].word {
+                break;
+            }
+            let key: Vec<String> = (start..j)
+                .filter(|&k| w.items[k].word)
+                .map(|k| w.low(k).to_string())
+                .collect();
+            let holders: Vec<usize> = people
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| is_part(&key, &p.key))
+                .map(|(n, _)| n)
+                .collect();
+            let target = match holders.as_slice() {
+                [one] => Some(*one),
+                many => many.iter().copied().find(|&n| people[n].key == key),
+            };
+            if let Some(n) = target {
+                // A single common word ("Sari") is a mention only when capitalized mid-sentence.
+                if key.len() == 1 && w.has(start, flag::NOT_NAME) {
+                    break;
+                }
+                let span = w.span(start, j - 1);
+                let p = &mut people[n];
+                p.mentions.push(span);
+                let text = span.slice(w.text);
+                if key != p.key && !p.aliases.iter().any(|a| a == text) {
+                    p.aliases.push(text.to_string());
+                }
+                break;
+            }
+        }
+        i = j;
+    }
+    // A bare title held by one person is a mention of that person.
+    for b in bare {
+        let key = head_key(w, b.head.0, b.head.1);
+        let holders: Vec<usize> = people
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.heads.iter().any(|h| *h == key))
+            .map(|(n, _)| n)
+            .collect();
+        if let [one] = holders.as_slice() {
+            people[*one].mentions.push(b.span);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{sentence, token};
+
+    fn people(text: &str) -> Vec<Person> {
+        let tokens = token::tokenize(text);
+        let sentences = sentence::split(text, &tokens, &[]);
+        let doc = Doc {
+            dateline: None,
+            text,
+            body_start: 0,
+            tokens,
+            sentences,
+            reference_date: None,
+        };
+        extract(&doc, &Organizations::default())
+    }
+
+    #[test]
+    fn lexicons_load() {
+        assert!(LEXICONS.words.len() > 500);
+        assert!(LEXICONS.degrees.contains("spd"));
+    }
+
+    #[test]
+    fn title_before_name() {
+        let p = people("Sekretaris Daerah Kota Palembang Ratu Dewa membuka acara. Dewa menerangkan hal itu.");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].name, "Ratu Dewa");
+        assert_eq!(p[0].aliases, ["Dewa"]);
+    }
+
+    #[test]
+    fn empty_input() {
+        assert!(people("").is_empty());
+    }
 }

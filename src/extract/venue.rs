@@ -230,6 +230,7 @@ mod tests {
         let tokens = token::tokenize(text);
         let sentences = sentence::split(text, &tokens, &[]);
         let doc = Doc {
+            dateline: None,
             text,
             body_start: 0,
             tokens,
