@@ -1,10 +1,13 @@
 //! Language identification, so that an article in another language is flagged instead of
 //! being read as Indonesian.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use serde::Serialize;
 use whatlang::{Detector, Lang};
+
+use crate::lexicon;
 
 /// The language an article is written in, as far as the text tells.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -52,8 +55,37 @@ static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
     ])
 });
 
+static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| lexicon::entries(FUNCTION_WORDS_LIST).map(|e| e.surface).collect());
+const FUNCTION_WORDS_LIST: &str = include_str!("../data/language/kata_fungsi.txt");
+
+/// Share of Indonesian function words among the first words above which the text is
+/// Indonesian without further test. Indonesian news runs at 15 to 25 percent; English,
+/// Javanese or Malay text with the odd Indonesian word stays well under 10.
+const FUNCTION_WORD_SHARE: f64 = 0.12;
+/// How many words the quick test reads.
+const QUICK_WORDS: usize = 120;
+
+/// True when the opening words are plainly Indonesian.
+fn plainly_indonesian(text: &str) -> bool {
+    let mut words = 0usize;
+    let mut function = 0usize;
+    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(QUICK_WORDS) {
+        words += 1;
+        if word.len() <= 8 && FUNCTION_WORDS.contains(word.to_ascii_lowercase().as_str()) {
+            function += 1;
+        }
+    }
+    words >= 20 && function as f64 >= FUNCTION_WORD_SHARE * words as f64
+}
+
 /// Detects the language of `text`.
 pub fn detect(text: &str) -> Language {
+    // The trigram detector is a fifth of the pipeline's time; most news needs no trigrams
+    // to tell.
+    if plainly_indonesian(text) {
+        return Language { code: "ind".into(), confidence: 1.0, indonesian: true };
+    }
     let mut end = text.len().min(SAMPLE_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
