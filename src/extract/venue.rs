@@ -1,6 +1,7 @@
 //! Venues: where things happen ("di Hotel Novotel", "Ruang Rapat Paripurna DPRD Provinsi
 //! Jambi", "Grand Singgie Hotel"), found from head words in `data/venue/gedung.txt`.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::calendar;
@@ -30,20 +31,17 @@ enum Strength {
 }
 
 /// Head words, each as its lowercase words.
-static HEADS: LazyLock<Vec<(Vec<String>, Strength)>> = LazyLock::new(|| {
-    let mut heads: Vec<_> = lexicon::entries(embedded::VENUE_HEADS)
-        .map(|e| {
-            let words = e.surface.split(' ').map(str::to_lowercase).collect::<Vec<_>>();
-            let strength = if e.value == Some("di") {
-                Strength::AfterLocative
-            } else {
-                Strength::Strong
-            };
-            (words, strength)
-        })
-        .collect();
-    // Longest heads first, so that "Balai Kota" wins over a shorter head.
-    heads.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+static HEADS: LazyLock<HashMap<String, Vec<(Vec<String>, Strength)>>> = LazyLock::new(|| {
+    let mut heads: HashMap<String, Vec<(Vec<String>, Strength)>> = HashMap::new();
+    for e in lexicon::entries(embedded::VENUE_HEADS) {
+        let words = e.surface.split(' ').map(str::to_lowercase).collect::<Vec<_>>();
+        let strength = if e.value == Some("di") { Strength::AfterLocative } else { Strength::Strong };
+        heads.entry(words[0].clone()).or_default().push((words, strength));
+    }
+    // Longest heads first, so that "Balai Kota" wins over "Balai".
+    for group in heads.values_mut() {
+        group.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+    }
     heads
 });
 
@@ -53,6 +51,9 @@ static QUALIFIERS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock:
         .map(|e| e.surface)
         .collect()
 });
+
+/// The longest head word, in bytes ("Auditorium", "Convention").
+const MAX_HEAD_WORD: usize = 16;
 
 /// Words that end a venue name: an address or a day begins after it.
 const STOP_WORDS: [&str; 6] = ["jalan", "jl.", "jln.", "pukul", "pada", "sejak"];
@@ -104,14 +105,20 @@ fn venue_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(Span, &'stati
 fn head_first(text: &str, tokens: &[Token<'_>], i: usize, after_locative: bool) -> Option<(Span, &'static str, usize)> {
     // Heads are ASCII, so an ASCII case-insensitive comparison is exact; comparing the
     // first letter first keeps this cheap on the many tokens that start no venue.
-    let first = tokens[i].text.as_bytes().first()?.to_ascii_lowercase();
-    let (head_len, strength) = HEADS.iter().find_map(|(words, strength)| {
-        let matches = words[0].as_bytes()[0] == first
-            && words.len() <= tokens.len() - i
-            && words
-                .iter()
-                .zip(&tokens[i..])
-                .all(|(w, t)| t.text.eq_ignore_ascii_case(w));
+    // Heads are short ASCII words: a word longer than any, or not ASCII, starts none, and
+    // the others are looked up lowercased in a stack buffer, without allocating.
+    let word = tokens[i].text;
+    if word.len() > MAX_HEAD_WORD || !word.is_ascii() || tokens[i].kind != TokenKind::Word {
+        return None;
+    }
+    let mut buffer = [0u8; MAX_HEAD_WORD];
+    let lower = &mut buffer[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).ok()?;
+    let (head_len, strength) = HEADS.get(lower)?.iter().find_map(|(words, strength)| {
+        let matches = words.len() <= tokens.len() - i
+            && words.iter().zip(&tokens[i..]).all(|(w, t)| t.text.eq_ignore_ascii_case(w));
         matches.then_some((words.len(), *strength))
     })?;
     let capitalized = tokens[i].is_capitalized();
@@ -238,6 +245,13 @@ mod tests {
             reference_date: None,
         };
         extract(&doc).into_iter().map(|v| v.name).collect()
+    }
+
+    #[test]
+    fn every_head_is_found_by_the_lookup() {
+        for key in HEADS.keys() {
+            assert!(key.is_ascii() && key.len() <= MAX_HEAD_WORD, "head {key:?} would never be looked up");
+        }
     }
 
     #[test]
