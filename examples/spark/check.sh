@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 PY=${1:-python3}
 WORK=${WORK:-target/spark-check}
 rm -rf "$WORK" && mkdir -p "$WORK"
-WARTA=target/release/warta
+WARTA="${CARGO_TARGET_DIR:-target}/release/warta"
 [ -x "$WARTA" ] || cargo build --release --quiet
 
 # The corpus as JSON Lines, repeated with distinct ids.
