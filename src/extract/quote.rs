@@ -752,10 +752,10 @@ impl Finder<'_, '_> {
                 // "Pasar Cinde, kata dia, sebaiknya ...": a post verb inside the sentence,
                 // its speaker closed by a comma, the clause after.
                 VerbClass::Post => {
-                    if v == first || self.tokens[v - 1].text != "," && v != first {
-                        if !(v > first && self.tokens[v - 1].kind == TokenKind::Word) {
-                            continue;
-                        }
+                    let after_comma_or_word =
+                        v > first && (self.tokens[v - 1].text == "," || self.tokens[v - 1].kind == TokenKind::Word);
+                    if !after_comma_or_word {
+                        continue;
                     }
                     let cue = self.cue_with_speaker_after(v);
                     let after = cue.speaker.end;

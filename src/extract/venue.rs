@@ -31,8 +31,12 @@ enum Strength {
 }
 
 /// Head words, each as its lowercase words.
-static HEADS: LazyLock<HashMap<String, Vec<(Vec<String>, Strength)>>> = LazyLock::new(|| {
-    let mut heads: HashMap<String, Vec<(Vec<String>, Strength)>> = HashMap::new();
+/// A head's lowercase words and when it counts.
+type Head = (Vec<String>, Strength);
+
+/// Heads by their first word.
+static HEADS: LazyLock<HashMap<String, Vec<Head>>> = LazyLock::new(|| {
+    let mut heads: HashMap<String, Vec<Head>> = HashMap::new();
     for e in lexicon::entries(embedded::VENUE_HEADS) {
         let words = e.surface.split(' ').map(str::to_lowercase).collect::<Vec<_>>();
         let strength = if e.value == Some("di") { Strength::AfterLocative } else { Strength::Strong };
