@@ -143,7 +143,12 @@ pub fn extract(doc: &Doc<'_>, people: &[Person], organizations: &Organizations) 
                     continue;
                 }
                 let (speaker, anonymous) = match &cue {
-                    Some(c) => finder.resolve(c, finder.tokens[d.open].span.start, last_speaker.as_ref()),
+                    Some(c) => finder.resolve(
+                        c,
+                        finder.tokens[d.open].span.start,
+                        last_speaker.as_ref(),
+                        previous_quote_end,
+                    ),
                     None => {
                         // An uncued quote continues the speaker of a quote just before it,
                         // else belongs to the person the sentences before it introduce.
@@ -180,7 +185,12 @@ pub fn extract(doc: &Doc<'_>, people: &[Person], organizations: &Organizations) 
                 let anchor = finder.tokens[c.cue.speaker.start.min(finder.tokens.len() - 1)]
                     .span
                     .start;
-                let (speaker, anonymous) = finder.resolve(&c.cue, anchor.min(c.clause.start), last_speaker.as_ref());
+                let (speaker, anonymous) = finder.resolve(
+                    &c.cue,
+                    anchor.min(c.clause.start),
+                    last_speaker.as_ref(),
+                    previous_quote_end,
+                );
                 if speaker.is_none() && !anonymous {
                     continue;
                 }
@@ -817,7 +827,7 @@ impl Finder<'_, '_> {
 
     /// The speaker a cue names: a person, an organization, a pronoun's antecedent, or an
     /// anonymous source. Returns the speaker and whether the source is anonymous.
-    fn resolve(&self, cue: &Cue, anchor: usize, last: Option<&Speaker>) -> (Option<Speaker>, bool) {
+    fn resolve(&self, cue: &Cue, anchor: usize, last: Option<&Speaker>, last_end: usize) -> (Option<Speaker>, bool) {
         let range = cue.speaker.clone();
         if range.is_empty() {
             return (None, false);
@@ -833,11 +843,28 @@ impl Finder<'_, '_> {
         if cue.clitic_pronoun || words.iter().any(|w| PRONOUNS.contains(&w.as_str())) {
             // The person named last before the quote is the usual antecedent; the previous
             // speaker when nobody was named since.
-            let antecedent = self.person_before(anchor).or_else(|| last.cloned());
+            let recent = last.filter(|_| anchor.saturating_sub(last_end) <= ANTECEDENT_REACH);
+            let antecedent = recent
+                .cloned()
+                .or_else(|| self.person_before(anchor))
+                .or_else(|| last.cloned());
             return (antecedent.map(|s| Speaker { via: Via::Pronoun, ..s }), false);
         }
-        if let Some(found) = self.organization_in(phrase) {
-            return (Some(found), false);
+        // A body speaks when the phrase ends with it; capitalized words after it are the
+        // name of somebody the people extractor missed ("kata Direktur PT X Wiwik").
+        let mut range = range;
+        if let Some((body, end)) = self.organization_in(phrase) {
+            let after = range
+                .clone()
+                .find(|&k| self.tokens[k].span.start >= end)
+                .unwrap_or(range.end);
+            let named_after = self.tokens[after..range.end]
+                .iter()
+                .any(|t| t.kind == TokenKind::Word && t.is_capitalized());
+            if !named_after {
+                return (Some(body), false);
+            }
+            range = after..range.end;
         }
         if words.iter().any(|w| ANONYMOUS.contains(&w.as_str()))
             && !self.tokens[range.clone()]
@@ -908,22 +935,27 @@ impl Finder<'_, '_> {
         })
     }
 
-    fn organization_in(&self, phrase: Span) -> Option<Speaker> {
-        self.organizations
-            .organizations
-            .iter()
-            .enumerate()
-            .find_map(|(index, org)| {
-                org.mentions
-                    .iter()
-                    .any(|m| m.start >= phrase.start && m.end <= phrase.end)
-                    .then(|| Speaker {
-                        name: org.name.clone(),
-                        person: None,
-                        organization: Some(index),
-                        via: Via::Name,
-                    })
-            })
+    /// The organization named last in the phrase, with where its mention ends.
+    fn organization_in(&self, phrase: Span) -> Option<(Speaker, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        for (index, org) in self.organizations.organizations.iter().enumerate() {
+            for m in &org.mentions {
+                if m.start >= phrase.start && m.end <= phrase.end && best.is_none_or(|(_, end)| m.end > end) {
+                    best = Some((index, m.end));
+                }
+            }
+        }
+        let (index, end) = best?;
+        let org = &self.organizations.organizations[index];
+        Some((
+            Speaker {
+                name: org.name.clone(),
+                person: None,
+                organization: Some(index),
+                via: Via::Name,
+            },
+            end,
+        ))
     }
 }
 
