@@ -222,7 +222,11 @@ impl Reader {
     /// Reads JSON Lines from any reader, named `name` in error records and fallback ids
     /// (for a pipe, a socket, or a buffer in tests and fuzzing).
     pub fn from_json_lines(name: &str, reader: Box<dyn BufRead + Send>, options: ReadOptions) -> Reader {
-        Reader { sources: Vec::new().into_iter(), current: Some(Current::new(name.to_string(), reader)), options }
+        Reader {
+            sources: Vec::new().into_iter(),
+            current: Some(Current::new(name.to_string(), reader)),
+            options,
+        }
     }
 
     /// The bytes still to read, when every input is a file (not standard input).

@@ -70,7 +70,11 @@ const QUICK_WORDS: usize = 120;
 fn plainly_indonesian(text: &str) -> bool {
     let mut words = 0usize;
     let mut function = 0usize;
-    for word in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(QUICK_WORDS) {
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(QUICK_WORDS)
+    {
         words += 1;
         if word.len() <= 8 && FUNCTION_WORDS.contains(word.to_ascii_lowercase().as_str()) {
             function += 1;
@@ -84,7 +88,11 @@ pub fn detect(text: &str) -> Language {
     // The trigram detector is a fifth of the pipeline's time; most news needs no trigrams
     // to tell.
     if plainly_indonesian(text) {
-        return Language { code: "ind".into(), confidence: 1.0, indonesian: true };
+        return Language {
+            code: "ind".into(),
+            confidence: 1.0,
+            indonesian: true,
+        };
     }
     let mut end = text.len().min(SAMPLE_BYTES);
     while !text.is_char_boundary(end) {

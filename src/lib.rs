@@ -26,6 +26,7 @@ pub mod calendar;
 pub mod dateline;
 pub mod error;
 pub mod extract;
+pub mod gazetteer;
 pub mod input;
 pub mod language;
 pub mod lexicon;
@@ -35,6 +36,7 @@ pub mod record;
 pub mod sentence;
 pub mod span;
 pub mod token;
+pub mod view;
 
 pub use error::{Error, ErrorKind, Result};
 

@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
 use std::sync::mpsc::sync_channel;
 
 use rayon::prelude::*;
@@ -11,16 +12,17 @@ use crate::calendar::{self, Date};
 use crate::dateline;
 use crate::error::ErrorKind;
 use crate::extract::{self, Doc};
+use crate::gazetteer::Gazetteer;
 use crate::input::{Article, Item};
 use crate::language;
 use crate::normalize;
 use crate::record::Locator;
 use crate::record::{
     AcronymRecord, Attribution, DateRecord, DatelineRecord, ErrorDetail, ErrorRecord, OrganizationRecord, Output,
-    PersonRecord, QuoteRecord, Record, SCHEMA_VERSION, Stats, TimeRecord, TokenRecord, VenueRecord,
+    PersonRecord, PlaceRecord, QuoteRecord, Record, SCHEMA_VERSION, Stats, TimeRecord, TokenRecord, VenueRecord,
 };
 use crate::sentence;
-use crate::span::Span;
+use crate::span::{CharSpan, Span};
 use crate::token;
 
 /// What a record includes and how dates are anchored.
@@ -41,6 +43,9 @@ pub struct Options {
 #[derive(Debug, Clone, Default)]
 pub struct Pipeline {
     options: Options,
+    /// The regions places are looked up in for their codes; without one, places carry no
+    /// code. Shared, as it is large and read-only.
+    gazetteer: Option<Arc<Gazetteer>>,
 }
 
 /// Counts for a run; they reconcile: `articles == records + errors`.
@@ -81,7 +86,17 @@ impl Default for RunOptions {
 impl Pipeline {
     /// A pipeline with these options.
     pub fn new(options: Options) -> Self {
-        Pipeline { options }
+        Pipeline {
+            options,
+            gazetteer: None,
+        }
+    }
+
+    /// This pipeline, giving places their Kemendagri codes from `gazetteer` (see
+    /// [`Gazetteer::load`]).
+    pub fn with_gazetteer(mut self, gazetteer: Arc<Gazetteer>) -> Self {
+        self.gazetteer = Some(gazetteer);
+        self
     }
 
     /// Analyzes one article.
@@ -152,7 +167,7 @@ impl Pipeline {
         };
         let mut record = self.record(article, &doc, &at, dateline, published, language, warnings);
         if indonesian {
-            extract_into(&doc, &at, &mut record);
+            extract_into(&doc, &at, &mut record, self.gazetteer.as_deref());
         }
         record
     }
@@ -181,6 +196,7 @@ impl Pipeline {
                 })
                 .collect()
         });
+        let sentences = sentence_spans(doc, at);
         Record {
             schema_version: SCHEMA_VERSION,
             id: article.id.clone(),
@@ -202,10 +218,10 @@ impl Pipeline {
             stats: Stats {
                 chars: at.chars(),
                 tokens: doc.tokens.len(),
-                sentences: doc.sentences.len(),
+                sentences: sentences.len(),
             },
             text: self.options.text.then(|| at.text().to_string()),
-            sentences: doc.sentences.iter().map(|&s| at.span(s)).collect(),
+            sentences,
             tokens,
             organizations: Vec::new(),
             acronyms: Vec::new(),
@@ -258,9 +274,6 @@ impl Pipeline {
     /// flushing after each batch so that a consumer on a pipe sees records as they come.
     /// `progress` is called after each batch with the counts so far.
     ///
-    /// Reading runs on its own thread one batch ahead of processing, so memory holds at
-    /// most three batches.
-    ///
     /// # Errors
     /// When writing to `out` fails.
     pub fn run<I, W>(
@@ -273,6 +286,42 @@ impl Pipeline {
     where
         I: Iterator<Item = Item> + Send,
         W: Write,
+    {
+        let serialize = |output: Output| {
+            serde_json::to_string(&output).expect("records serialize: they hold no maps with non-string keys")
+        };
+        let write = |lines: Vec<String>| {
+            for line in lines {
+                out.write_all(line.as_bytes())?;
+                out.write_all(b"\n")?;
+            }
+            out.flush()
+        };
+        self.run_batches(items, options, serialize, write, progress)
+    }
+
+    /// The engine under [`Pipeline::run`] and the journalists' views: processes every item
+    /// in bounded batches, maps each output with `map` on the worker threads (serializing
+    /// there, say), and hands each batch of mapped outputs, in input order, to `sink`.
+    ///
+    /// Reading runs on its own thread one batch ahead of processing, so memory holds at
+    /// most three batches.
+    ///
+    /// # Errors
+    /// What `sink` returns; the run stops at the first error.
+    pub fn run_batches<I, T, M, S>(
+        &self,
+        items: I,
+        options: RunOptions,
+        map: M,
+        mut sink: S,
+        progress: &mut dyn FnMut(&Summary),
+    ) -> io::Result<Summary>
+    where
+        I: Iterator<Item = Item> + Send,
+        T: Send,
+        M: Fn(Output) -> T + Sync,
+        S: FnMut(Vec<T>) -> io::Result<()>,
     {
         let (sender, receiver) = sync_channel::<Vec<Item>>(1);
         std::thread::scope(|scope| {
@@ -295,21 +344,18 @@ impl Pipeline {
             });
             let mut summary = Summary::default();
             for batch in receiver {
-                let render = |item: &Item| {
+                let process = |item: &Item| {
                     let output = self.process_item(item);
-                    let line = serde_json::to_string(&output)
-                        .expect("records serialize: they hold no maps with non-string keys");
-                    (line, output.is_error(), item.bytes)
+                    (output.is_error(), item.bytes, map(output))
                 };
-                let lines: Vec<_> = if options.parallel {
-                    batch.par_iter().map(render).collect()
+                let done: Vec<_> = if options.parallel {
+                    batch.par_iter().map(process).collect()
                 } else {
-                    batch.iter().map(render).collect()
+                    batch.iter().map(process).collect()
                 };
                 drop(batch);
-                for (line, is_error, bytes) in lines {
-                    out.write_all(line.as_bytes())?;
-                    out.write_all(b"\n")?;
+                let mut mapped = Vec::with_capacity(done.len());
+                for (is_error, bytes, value) in done {
                     summary.articles += 1;
                     summary.bytes += bytes;
                     if is_error {
@@ -317,8 +363,10 @@ impl Pipeline {
                     } else {
                         summary.records += 1;
                     }
+                    mapped.push(value);
                 }
-                out.flush()?;
+                // Dropping the receiver on an error stops the reading thread.
+                sink(mapped)?;
                 progress(&summary);
             }
             Ok(summary)
@@ -326,8 +374,25 @@ impl Pipeline {
     }
 }
 
+/// The sentences as record offsets. Cleaning can replace one character of the original
+/// with two ("ਸ਼" under NFC), and a sentence may end between them: both sides then map to
+/// the whole original character, so such neighbours are merged to keep sentences apart
+/// and in order.
+fn sentence_spans(doc: &Doc<'_>, at: &Locator<'_>) -> Vec<CharSpan> {
+    let mut out: Vec<CharSpan> = Vec::with_capacity(doc.sentences.len());
+    for &s in &doc.sentences {
+        let span = at.span(s);
+        match out.last_mut() {
+            Some(last) if span.start < last.end => last.end = last.end.max(span.end),
+            _ if span.start >= span.end => {}
+            _ => out.push(span),
+        }
+    }
+    out
+}
+
 /// Runs the extractors in their documented order and puts what they find into `record`.
-fn extract_into(doc: &Doc<'_>, at: &Locator<'_>, record: &mut Record) {
+fn extract_into(doc: &Doc<'_>, at: &Locator<'_>, record: &mut Record, gazetteer: Option<&Gazetteer>) {
     let found = extract::date::extract(doc);
     record.dates = found.dates.iter().map(|d| DateRecord::new(d, at)).collect();
     record.times = found.times.iter().map(|t| TimeRecord::new(t, at)).collect();
@@ -344,6 +409,10 @@ fn extract_into(doc: &Doc<'_>, at: &Locator<'_>, record: &mut Record) {
         .map(|a| AcronymRecord::new(a, at))
         .collect();
     record.people = people.iter().map(|p| PersonRecord::new(p, at)).collect();
+    record.places = extract::place::extract(doc, &people, gazetteer)
+        .iter()
+        .map(|p| PlaceRecord::new(p, at))
+        .collect();
     let quotes = extract::quote::extract(doc, &people, &organizations);
     record.quotes = quotes.iter().map(|q| QuoteRecord::new(q, at)).collect();
     record.attribution = Attribution::of(&record.quotes);
@@ -428,6 +497,17 @@ mod tests {
             Some("\nWali Kota Dewa berkata \"siap\" di Hotel Novotel.\n")
         );
         assert_eq!(cleaned.venues[0].mentions[0].text, "Hotel Novotel");
+    }
+
+    #[test]
+    fn sentences_stay_apart_when_cleaning_splits_a_character() {
+        // Found by proptest: NFC turns U+0A36 into two characters and a sentence may end
+        // between them.
+        let record = Pipeline::default().process(&article(Some("\u{1EE27}‹a¡"), ">\u{0A36}\u{1714}"));
+        for pair in record.sentences.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "{:?}", record.sentences);
+        }
+        assert!(record.sentences.iter().all(|s| s.start < s.end));
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! The output contract: one JSON object per article (see `warta schema` and the README).
 
 use serde::Serialize;
-use serde_json::Value;
 
 use crate::extract::date::{DateMention, Precision, TimeMention};
 use crate::extract::org::{Acronym, Organization};
 use crate::extract::person::{Person, Title};
+use crate::extract::place::Place;
 use crate::extract::quote::{Quote, QuoteKind, Via};
 use crate::extract::venue::Venue;
 use crate::input::Origin;
@@ -58,8 +58,8 @@ pub struct Record {
     pub acronyms: Vec<AcronymRecord>,
     /// People, officials with their titles.
     pub people: Vec<PersonRecord>,
-    /// Places (filled by the place extractor).
-    pub places: Vec<Value>,
+    /// Provinces, regencies and cities, districts and villages named in the text.
+    pub places: Vec<PlaceRecord>,
     /// Venues: where things happen.
     pub venues: Vec<VenueRecord>,
     /// Dates named in the text, normalized to ISO 8601.
@@ -260,6 +260,36 @@ impl VenueRecord {
             name: venue.name.clone(),
             mentions: venue.mentions.iter().map(|&m| MentionRecord::new(m, at)).collect(),
             source: venue.source,
+        }
+    }
+}
+
+/// A place in a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlaceRecord {
+    /// Its name with the word of its level ("Kota Palembang"); a province by its name.
+    pub name: String,
+    /// `provinsi`, `kabupaten`, `kota`, `kecamatan`, `kelurahan` or `desa`; null for a
+    /// dateline place of unknown level.
+    pub level: Option<&'static str>,
+    /// Its Kemendagri code ("16.71.14") when a gazetteer was given and placed it; null
+    /// otherwise.
+    pub code: Option<String>,
+    /// Every place it is named.
+    pub mentions: Vec<MentionRecord>,
+    /// The rule that found it ("rule:place/kecamatan_head", "lexicon:place/provinsi").
+    pub source: &'static str,
+}
+
+impl PlaceRecord {
+    /// The record of a place found in `text`.
+    pub fn new(place: &Place, at: &Locator<'_>) -> Self {
+        PlaceRecord {
+            name: place.name.clone(),
+            level: place.level.map(|l| l.as_str()),
+            code: place.code.clone(),
+            mentions: place.mentions.iter().map(|&m| MentionRecord::new(m, at)).collect(),
+            source: place.source,
         }
     }
 }

@@ -217,3 +217,118 @@ fn closed_pipe_ends_quietly() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+#[test]
+fn resume_goes_on_after_the_last_complete_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let mut lines = String::new();
+    for i in 0..50 {
+        lines.push_str(&format!(
+            "{{\"id\": \"r{i}\", \"text\": \"Camat ke-{i} meninjau pasar. Harga cabai turun.\"}}\n"
+        ));
+    }
+    write(&input, &lines);
+    let full = dir.path().join("full.jsonl");
+    let out = warta(
+        &["extract", "-q", input.to_str().unwrap(), "-o", full.to_str().unwrap()],
+        None,
+    );
+    assert!(out.status.success());
+    let whole = std::fs::read(&full).unwrap();
+    // An interrupted run leaves a hidden partial file, its last record cut short.
+    let target = dir.path().join("out.jsonl");
+    let partial = dir.path().join(".out.jsonl.partial");
+    std::fs::write(&partial, &whole[..whole.len() / 2]).unwrap();
+    let out = warta(
+        &[
+            "extract",
+            input.to_str().unwrap(),
+            "-o",
+            target.to_str().unwrap(),
+            "--resume",
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("resumed after"));
+    assert_eq!(
+        std::fs::read(&target).unwrap(),
+        whole,
+        "the resumed output equals an uninterrupted one"
+    );
+    assert!(!partial.exists());
+}
+
+#[test]
+fn resume_refuses_a_different_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    write(
+        &input,
+        "{\"id\": \"a\", \"text\": \"Satu.\"}\n{\"id\": \"b\", \"text\": \"Dua.\"}\n",
+    );
+    let target = dir.path().join("out.jsonl");
+    write(&target, "{\"id\": \"z\"}\n");
+    let out = warta(
+        &[
+            "extract",
+            "-q",
+            input.to_str().unwrap(),
+            "-o",
+            target.to_str().unwrap(),
+            "--resume",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not the same"));
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "{\"id\": \"z\"}\n",
+        "the old output is untouched"
+    );
+}
+
+#[test]
+fn a_full_disk_is_a_clear_failure() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.txt");
+    write(&input, "Gubernur hadir.");
+    let out = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(["extract", "-q", input.to_str().unwrap()])
+        .stdout(std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("cannot write"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn gazetteer_gives_places_their_codes() {
+    let input = "{\"id\": \"g\", \"text\": \"PALEMBANG – Warga Kecamatan Plaju menerima bantuan dari Pemerintah Kota Palembang.\"}\n";
+    let gazetteer = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/place_gazetteer");
+    let out = warta(&["extract", "-q", "--gazetteer", gazetteer, "-"], Some(input));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let record = &records(&out)[0];
+    let codes: Vec<(&str, &str)> = record["places"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["name"].as_str().unwrap(), p["code"].as_str().unwrap_or("-")))
+        .collect();
+    assert!(codes.contains(&("Kota Palembang", "16.71")), "{codes:?}");
+    assert!(codes.contains(&("Kecamatan Plaju", "16.71.14")), "{codes:?}");
+    let missing = warta(
+        &["extract", "-q", "--gazetteer", "/nonexistent/regions", "-"],
+        Some(input),
+    );
+    assert_eq!(missing.status.code(), Some(2));
+}

@@ -34,7 +34,10 @@ fn run(args: &[&str]) -> (Option<i32>, Vec<u8>) {
 }
 
 fn records(stdout: &[u8]) -> Vec<Value> {
-    String::from_utf8_lossy(stdout).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect()
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
 }
 
 /// Every `{start, end, text}` object anywhere in the record must slice back.
@@ -62,7 +65,15 @@ fn check_offsets(value: &Value, chars: &[char], id: &str, failures: &mut Vec<Str
 #[test]
 fn every_hostile_input_gives_its_record_or_error() {
     let cases: Cases = toml::from_str(include_str!("data/hostile.toml")).expect("hostile.toml parses");
-    let (code, stdout) = run(&["extract", "-q", "--text", "--tokens", "--max-article-bytes", "100000", "tests/hostile"]);
+    let (code, stdout) = run(&[
+        "extract",
+        "-q",
+        "--text",
+        "--tokens",
+        "--max-article-bytes",
+        "100000",
+        "tests/hostile",
+    ]);
     assert_eq!(code, Some(1), "some inputs give error records, so the exit code is 1");
     let got = records(&stdout);
     assert_eq!(got.len(), cases.case.len(), "one line per input, no more, no less");
@@ -85,7 +96,9 @@ fn every_hostile_input_gives_its_record_or_error() {
                 }
                 let warnings = record["warnings"].as_array().cloned().unwrap_or_default();
                 if let Some(w) = &case.warning
-                    && !warnings.iter().any(|x| x.as_str().is_some_and(|x| x.contains(w.as_str())))
+                    && !warnings
+                        .iter()
+                        .any(|x| x.as_str().is_some_and(|x| x.contains(w.as_str())))
                 {
                     failures.push(format!("{}: no warning with {w:?} in {warnings:?}", case.id));
                 }
@@ -105,7 +118,12 @@ fn every_hostile_input_gives_its_record_or_error() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} hostile cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} hostile cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -113,9 +131,24 @@ fn output_is_identical_for_1_2_and_8_threads() {
     for input in ["corpus", "tests/hostile"] {
         let outputs: Vec<Vec<u8>> = ["1", "2", "8"]
             .iter()
-            .map(|n| run(&["extract", "-q", "--tokens", "--threads", n, "--max-article-bytes", "100000", input]).1)
+            .map(|n| {
+                run(&[
+                    "extract",
+                    "-q",
+                    "--tokens",
+                    "--threads",
+                    n,
+                    "--max-article-bytes",
+                    "100000",
+                    input,
+                ])
+                .1
+            })
             .collect();
         assert!(!outputs[0].is_empty());
-        assert!(outputs.iter().all(|o| *o == outputs[0]), "{input}: output differs between thread counts");
+        assert!(
+            outputs.iter().all(|o| *o == outputs[0]),
+            "{input}: output differs between thread counts"
+        );
     }
 }

@@ -161,4 +161,3 @@ fn arbitrary_text_does_not_panic() {
         }
     }
 }
-

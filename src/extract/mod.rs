@@ -2,11 +2,13 @@
 //!
 //! They run in this order, so that later ones may use what earlier ones found: dates and
 //! times first (they anchor nothing else and need only the reference date), then
-//! organizations, then people (titles name organizations), then venues.
+//! organizations, then people (titles name organizations), then places (people's names
+//! end place names; a gazetteer adds codes), then venues.
 
 pub mod date;
 pub mod org;
 pub mod person;
+pub mod place;
 pub mod quote;
 pub mod venue;
 

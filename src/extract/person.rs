@@ -15,6 +15,7 @@
 //! 3. Find every later mention: the full name, a part of it ("Dewa"), and a bare title
 //!    ("Sekda") when only one person in the article holds it.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -25,6 +26,11 @@ use crate::extract::Doc;
 use crate::extract::org::Organizations;
 use crate::lexicon;
 use crate::span::Span;
+
+/// A fast hasher for the short lowercase keys of the word lexicons (rustc's FxHash):
+/// SipHash's DoS resistance buys nothing for embedded keys, and every word of every article
+/// is looked up once.
+type FxBuild = rustc_hash::FxBuildHasher;
 
 /// The embedded lexicon files of this extractor.
 mod lexicons {
@@ -96,10 +102,13 @@ pub fn extract(doc: &Doc<'_>, organizations: &Organizations) -> Vec<Person> {
         .collect();
     org_spans.sort_by_key(|s| (s.start, s.end));
     let places = doc_places(&words);
+    let cued = doc_cued(&words);
     let finder = Finder {
         w: &words,
         places: &places,
+        cued: &cued,
         org_spans: &org_spans,
+        classes: RefCell::default(),
     };
     let (found, bare_titles) = finder.find_all();
     let mut people = merge(&words, found);
@@ -148,31 +157,42 @@ enum TitleKind {
 
 /// Word flags from the single-word lexicons.
 mod flag {
-    pub const GIVEN: u16 = 1;
-    pub const PARTICLE: u16 = 1 << 1;
-    pub const NOT_NAME: u16 = 1 << 2;
-    pub const ORG_HEAD: u16 = 1 << 3;
-    pub const PLACE: u16 = 1 << 4;
-    pub const ORG_WORD: u16 = 1 << 5;
-    pub const GOV: u16 = 1 << 6;
-    pub const CUE_BEFORE: u16 = 1 << 7;
-    pub const CUE_AFTER: u16 = 1 << 8;
-    pub const DIRECTION: u16 = 1 << 9;
-    pub const NAME_PREFIX: u16 = 1 << 10;
-    pub const TITLE_HEAD: u16 = 1 << 11;
-    pub const PLACE_MARKER: u16 = 1 << 12;
-    pub const HONORIFIC: u16 = 1 << 13;
-    pub const CUE_WEAK: u16 = 1 << 14;
+    pub const GIVEN: u32 = 1;
+    pub const PARTICLE: u32 = 1 << 1;
+    pub const NOT_NAME: u32 = 1 << 2;
+    pub const ORG_HEAD: u32 = 1 << 3;
+    pub const PLACE: u32 = 1 << 4;
+    pub const ORG_WORD: u32 = 1 << 5;
+    pub const GOV: u32 = 1 << 6;
+    pub const CUE_BEFORE: u32 = 1 << 7;
+    pub const CUE_AFTER: u32 = 1 << 8;
+    pub const DIRECTION: u32 = 1 << 9;
+    pub const NAME_PREFIX: u32 = 1 << 10;
+    pub const TITLE_HEAD: u32 = 1 << 11;
+    pub const PLACE_MARKER: u32 = 1 << 12;
+    pub const HONORIFIC: u32 = 1 << 13;
+    pub const CUE_WEAK: u32 = 1 << 14;
+    /// A given name that is also a common word ("Lalu", "La"): no evidence alone, but never
+    /// an organization word before a name either.
+    pub const WEAK_GIVEN: u32 = 1 << 15;
+    /// The first word of a title phrase, kin included.
+    pub const TITLE_FIRST: u32 = 1 << 16;
+    /// The first word of a rank.
+    pub const RANK_FIRST: u32 = 1 << 17;
+    /// A word that a degree starts with ("s" of "S.Pd.", "sh").
+    pub const DEGREE_PART: u32 = 1 << 18;
 }
 
 /// Multi-word phrases keyed by their first word, lowercase, longest first.
 struct Phrases<V> {
-    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+    by_first: HashMap<String, Vec<(Vec<String>, V)>, FxBuild>,
+    /// The flag every first word carries: other words skip the lookup.
+    gate: u32,
 }
 
 impl<V: Copy> Phrases<V> {
-    fn new(entries: impl Iterator<Item = (String, V)>) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, V)>> = HashMap::new();
+    fn new(entries: impl Iterator<Item = (String, V)>, gate: u32) -> Self {
+        let mut by_first: HashMap<String, Vec<(Vec<String>, V)>, FxBuild> = HashMap::default();
         for (surface, value) in entries {
             let words: Vec<String> = surface
                 .split([' ', '.'])
@@ -186,26 +206,28 @@ impl<V: Copy> Phrases<V> {
         for list in by_first.values_mut() {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
-        Phrases { by_first }
+        Phrases { by_first, gate }
     }
 }
 
 struct Lexicons {
-    words: HashMap<String, u16>,
+    words: HashMap<String, u32, FxBuild>,
+    /// The longest word of `words`, in bytes: longer words skip the lookup.
+    longest: usize,
     titles: Phrases<TitleKind>,
     ranks: Phrases<()>,
-    honorifics: HashMap<String, bool>,
-    degrees: HashSet<String>,
+    honorifics: HashMap<String, bool, FxBuild>,
+    degrees: HashSet<String, FxBuild>,
 }
 
 static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
-    let mut words: HashMap<String, u16> = HashMap::new();
-    let mut add = |w: &str, f: u16| *words.entry(w.to_lowercase()).or_default() |= f;
+    let mut words: HashMap<String, u32, FxBuild> = HashMap::default();
+    let mut add = |w: &str, f: u32| *words.entry(w.to_lowercase()).or_default() |= f;
     for e in lexicon::entries(lexicons::GIVEN_NAMES) {
         let f = match e.value {
             Some("particle") => flag::PARTICLE,
             Some("prefix") => flag::NAME_PREFIX | flag::GIVEN,
-            Some("weak") => 0,
+            Some("weak") => flag::WEAK_GIVEN,
             _ => flag::GIVEN,
         };
         for w in e.surface.split(' ') {
@@ -271,37 +293,54 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
     ] {
         add(w, flag::PLACE_MARKER);
     }
-    let titles = Phrases::new(lexicon::entries(lexicons::TITLES).map(|e| {
-        let kind = match e.value {
-            Some("official") => TitleKind::Official,
-            Some("regional") => TitleKind::Regional,
-            Some("prefix") => TitleKind::Prefix,
-            Some("kin") => TitleKind::Kin,
-            Some("other") => TitleKind::Other,
-            _ => TitleKind::Context,
-        };
-        (e.surface.to_string(), kind)
-    }));
+    let titles = Phrases::new(
+        lexicon::entries(lexicons::TITLES).map(|e| {
+            let kind = match e.value {
+                Some("official") => TitleKind::Official,
+                Some("regional") => TitleKind::Regional,
+                Some("prefix") => TitleKind::Prefix,
+                Some("kin") => TitleKind::Kin,
+                Some("other") => TitleKind::Other,
+                _ => TitleKind::Context,
+            };
+            (e.surface.to_string(), kind)
+        }),
+        flag::TITLE_FIRST,
+    );
     for (first, list) in &titles.by_first {
         if list.iter().any(|(_, k)| *k != TitleKind::Kin) {
             add(first, flag::TITLE_HEAD);
         }
     }
-    let ranks = Phrases::new(lexicon::entries(lexicons::RANKS).map(|e| (e.surface.to_string(), ())));
-    for first in ranks.by_first.keys() {
-        add(first, flag::TITLE_HEAD);
+    let ranks = Phrases::new(
+        lexicon::entries(lexicons::RANKS).map(|e| (e.surface.to_string(), ())),
+        flag::RANK_FIRST,
+    );
+    for first in titles.by_first.keys() {
+        add(first, flag::TITLE_FIRST);
     }
-    let honorifics: HashMap<String, bool> = lexicon::entries(lexicons::HONORIFICS)
+    for first in ranks.by_first.keys() {
+        add(first, flag::TITLE_HEAD | flag::RANK_FIRST);
+    }
+    let honorifics: HashMap<String, bool, FxBuild> = lexicon::entries(lexicons::HONORIFICS)
         .map(|e| (e.surface.replace('.', "").to_lowercase(), e.value == Some("weak")))
         .collect();
     for h in honorifics.keys() {
         add(h, flag::HONORIFIC);
     }
-    let degrees = lexicon::entries(lexicons::DEGREES)
+    let degrees: HashSet<String, FxBuild> = lexicon::entries(lexicons::DEGREES)
         .map(|e| e.surface.replace(['.', ' '], "").to_lowercase())
         .collect();
+    for d in &degrees {
+        for (n, _) in d.char_indices().skip(1) {
+            add(&d[..n], flag::DEGREE_PART);
+        }
+        add(d, flag::DEGREE_PART);
+    }
+    let longest = words.keys().map(String::len).max().unwrap_or(0);
     Lexicons {
         words,
+        longest,
         titles,
         ranks,
         honorifics,
@@ -312,20 +351,36 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
 static ROOTS: LazyLock<Dictionary> = LazyLock::new(Dictionary::new);
 static STEMMER: LazyLock<Stemmer<'static>> = LazyLock::new(|| Stemmer::new(&ROOTS));
 
-/// A word with affixes around a root the dictionary knows ("Istrinya", "Pengembangan").
-fn derived_word(lower: &str) -> bool {
-    let stem = STEMMER.stem_word(lower);
-    stem != lower && stem.len() >= 3 && ROOTS.find(&stem)
+/// What the dictionary says of a lowercase word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordClass {
+    /// A root the dictionary knows ("pasal").
+    Root,
+    /// Affixes around a known root ("istrinya", "pengembangan").
+    Derived,
+    /// Neither: a name, a foreign word, a misspelling.
+    Unknown,
 }
 
-/// A common Indonesian word, or one derived from a root the dictionary knows
-/// ("Penyerahan", "Pasalnya").
-fn common_word(lower: &str) -> bool {
+fn word_class(lower: &str) -> WordClass {
     if ROOTS.find(lower) {
-        return true;
+        return WordClass::Root;
     }
     let stem = STEMMER.stem_word(lower);
-    stem != lower && stem.len() >= 3 && ROOTS.find(&stem)
+    if affixed(lower, &stem) {
+        WordClass::Derived
+    } else {
+        WordClass::Unknown
+    }
+}
+
+/// `stem` is a known root that `lower` adds affixes to. A lone "-i" does not count: names
+/// end in it ("Doli", "Hendri") far more often than capitalized verbs do.
+fn affixed(lower: &str, stem: &str) -> bool {
+    stem != lower
+        && stem.len() >= 3
+        && !(lower.len() == stem.len() + 1 && lower.ends_with('i') && lower.starts_with(stem))
+        && ROOTS.find(stem)
 }
 
 // ----------------------------------------------------------------------------------------
@@ -349,7 +404,7 @@ struct Item {
     /// Every letter uppercase (an acronym or an initial).
     upper: bool,
     /// Flags from the word lexicons.
-    flags: u16,
+    flags: u32,
     /// Where its lowercase form stands in `Words::lower`.
     lower: (u32, u32),
 }
@@ -398,29 +453,41 @@ impl<'a> Words<'a> {
             let lo = lower.len() as u32;
             let mut cap = false;
             let mut upper = word;
-            let mut letters = 0;
-            for (n, ch) in s.chars().enumerate() {
-                if n == 0 {
-                    cap = ch.is_uppercase();
-                }
-                if ch.is_alphabetic() {
-                    letters += 1;
-                    if ch.is_lowercase() {
-                        upper = false;
+            if s.is_ascii() {
+                // Most words: bytes, no case tables.
+                let bytes = s.as_bytes();
+                cap = bytes[0].is_ascii_uppercase();
+                let mut letters = false;
+                for &b in bytes {
+                    if b.is_ascii_alphabetic() {
+                        letters = true;
+                        upper &= b.is_ascii_uppercase();
                     }
                 }
-                lower.extend(ch.to_lowercase());
-            }
-            if letters == 0 {
-                upper = false;
+                upper &= letters;
+                lower.extend(bytes.iter().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                let mut letters = 0;
+                for (n, ch) in s.chars().enumerate() {
+                    if n == 0 {
+                        cap = ch.is_uppercase();
+                    }
+                    if ch.is_alphabetic() {
+                        letters += 1;
+                        if ch.is_lowercase() {
+                            upper = false;
+                        }
+                    }
+                    lower.extend(ch.to_lowercase());
+                }
+                if letters == 0 {
+                    upper = false;
+                }
             }
             let hi = lower.len() as u32;
-            let flags = if word {
-                LEXICONS
-                    .words
-                    .get(&lower[lo as usize..hi as usize])
-                    .copied()
-                    .unwrap_or(0)
+            let key = &lower[lo as usize..hi as usize];
+            let flags = if word && key.len() <= LEXICONS.longest && !key.as_bytes()[0].is_ascii_digit() {
+                LEXICONS.words.get(key).copied().unwrap_or(0)
             } else {
                 0
             };
@@ -484,11 +551,11 @@ impl<'a> Words<'a> {
         i < self.len() && self.items[i].word
     }
 
-    fn flags(&self, i: usize) -> u16 {
+    fn flags(&self, i: usize) -> u32 {
         if i < self.len() { self.items[i].flags } else { 0 }
     }
 
-    fn has(&self, i: usize, f: u16) -> bool {
+    fn has(&self, i: usize, f: u32) -> bool {
         self.flags(i) & f != 0
     }
 
@@ -504,7 +571,7 @@ impl<'a> Words<'a> {
     /// Matches a phrase of `phrases` at `i`, skipping periods between and after its words:
     /// the index after it and its value.
     fn phrase<V: Copy>(&self, phrases: &Phrases<V>, i: usize) -> Option<(usize, V)> {
-        if !self.word(i) {
+        if !self.word(i) || !self.has(i, phrases.gate) {
             return None;
         }
         let list = phrases.by_first.get(self.low(i))?;
@@ -557,6 +624,29 @@ fn doc_places<'a>(w: &Words<'a>) -> HashSet<&'a str> {
     places
 }
 
+/// Capitalized words written alone next to a cue ("kata Alissa", "Rully menambahkan"):
+/// short names of this article's people. A title's organization part ends before them.
+fn doc_cued<'a>(w: &Words<'a>) -> HashSet<&'a str> {
+    let mut cued = HashSet::new();
+    let alone = |k: usize| {
+        w.word(k)
+            && w.items[k].cap
+            && !w.items[k].upper
+            && !(k > 0 && w.items[k - 1].word && w.items[k - 1].cap && !w.items[k - 1].initial)
+            && !(w.word(k + 1) && w.items[k + 1].cap)
+            && !w.has(k, flag::NOT_NAME | flag::TITLE_HEAD | flag::ORG_WORD)
+    };
+    for i in 0..w.len() {
+        let f = w.items[i].flags;
+        if f & flag::CUE_BEFORE != 0 && f & flag::CUE_WEAK == 0 && alone(i + 1) {
+            cued.insert(w.text(i + 1));
+        } else if f & flag::CUE_AFTER != 0 && !w.items[i].cap && i > 0 && alone(i - 1) {
+            cued.insert(w.text(i - 1));
+        }
+    }
+    cued
+}
+
 // ----------------------------------------------------------------------------------------
 // Pass 1: findings
 
@@ -606,10 +696,32 @@ struct BareTitle {
 struct Finder<'w, 'a> {
     w: &'w Words<'a>,
     places: &'w HashSet<&'a str>,
+    /// Words that stand alone next to a speech cue ("kata Alissa"): short names.
+    cued: &'w HashSet<&'a str>,
     org_spans: &'w [Span],
+    /// Dictionary answers already computed for this article: stemming is the costliest
+    /// step of the extractor, and the same capitalized words come back.
+    classes: RefCell<HashMap<&'w str, WordClass, FxBuild>>,
 }
 
-impl Finder<'_, '_> {
+impl<'w> Finder<'w, '_> {
+    /// The dictionary class of word `k`, computed once per article and word.
+    fn class(&self, k: usize) -> WordClass {
+        let low: &'w str = self.w.low(k);
+        if let Some(&c) = self.classes.borrow().get(low) {
+            return c;
+        }
+        let c = word_class(low);
+        self.classes.borrow_mut().insert(low, c);
+        c
+    }
+
+    /// A common Indonesian word, or one derived from a root the dictionary knows
+    /// ("Penyerahan", "Pasalnya").
+    fn common_word(&self, k: usize) -> bool {
+        self.class(k) != WordClass::Unknown
+    }
+
     fn find_all(&self) -> (Vec<Found>, Vec<BareTitle>) {
         let w = self.w;
         let mut found = Vec::new();
@@ -633,22 +745,21 @@ impl Finder<'_, '_> {
         if !w.items[i].word {
             return None;
         }
-        if let Some(t) = self.title_at(i) {
-            if let Some(next) = self.title_then_name(t, found) {
-                return Some(next);
-            }
-            // A bare title: remember it for the mention pass.
-            if t.kind != TitleKind::Prefix && t.kind != TitleKind::Kin && w.items[t.head_start].cap {
-                let end = t.head_end - usize::from(w.is(t.head_end - 1, "."));
-                bare.push(BareTitle {
-                    head: (t.head_start, end),
-                    span: w.span(t.start, t.head_end - 1),
-                });
-            }
-            return Some(t.head_end);
+        let title = self.title_at(i);
+        let rank = if w.items[i].cap && w.has(i, flag::TITLE_HEAD) {
+            w.phrase(&LEXICONS.ranks, i)
+        } else {
+            None
+        };
+        // "Komisaris Besar Yusri": a rank longer than the title it starts with is a rank.
+        let rank_first = matches!((rank, title), (Some((r, ())), Some(t)) if t.head_start == i && r > t.head_end);
+        if let Some(t) = title
+            && !rank_first
+        {
+            return Some(self.title_rule(t, found, bare));
         }
         if w.items[i].cap
-            && (w.has(i, flag::HONORIFIC) || w.phrase(&LEXICONS.ranks, i).is_some())
+            && (w.has(i, flag::HONORIFIC) || rank.is_some())
             && let Some(m) = self.name_at(i)
             && (!m.honorifics.is_empty() || m.rank.is_some())
         {
@@ -658,19 +769,37 @@ impl Finder<'_, '_> {
             found.push(f);
             return Some(next);
         }
+        if let Some(t) = title {
+            return Some(self.title_rule(t, found, bare));
+        }
         if w.has(i, flag::CUE_BEFORE) {
             let mut j = i + 1;
             if w.is(j, ",") || w.is(j, ":") {
                 j += 1;
             }
-            if let Some(m) = self.name_at(j)
-                && self.plausible(&m, true)
+            if let Some(mut m) = self.name_at(j)
+                && {
+                    self.trim_front(&mut m);
+                    self.plausible(&m, true)
+                }
                 && (!w.has(i, flag::CUE_WEAK) || self.name_like(&m))
             {
                 let next = m.next;
                 let mut f = self.found(m, "rule:person/cue_name");
                 let next = self.title_after(next, &mut f);
                 found.push(f);
+                // "bernama Nono dan Anjelus": the cue covers a second name after "dan".
+                if w.is(next, "dan")
+                    && let Some(m2) = self.name_at(next + 1)
+                    && m2.first == next + 1
+                    && self.plausible(&m2, true)
+                    && !w.has(m2.first, flag::TITLE_HEAD | flag::ORG_WORD | flag::ORG_HEAD)
+                    && (m2.first == m2.last || self.name_like(&m2))
+                {
+                    let next2 = m2.next;
+                    found.push(self.found(m2, "rule:person/cue_name"));
+                    return Some(next2);
+                }
                 return Some(next);
             }
             return None;
@@ -678,9 +807,22 @@ impl Finder<'_, '_> {
         if w.items[i].cap && w.has(i, flag::ORG_HEAD) && !w.has(i, flag::GIVEN) {
             // "Griya Agung", "Universitas Gadjah Mada": the capitalized words after an
             // organization head name it.
+            // "SMP Negeri 1 Balambangan", "Jalan H.O.S. Cokroaminoto": numbers and the
+            // periods of abbreviations stay inside the name.
             let mut j = i + 1;
-            while w.word(j) && w.items[j].cap {
-                j += 1;
+            loop {
+                if w.word(j) && (w.items[j].cap || w.text(j).bytes().all(|b| b.is_ascii_digit())) {
+                    j += 1;
+                } else if w.dot_after(j - 1)
+                    && w.text(j - 1).len() <= 3
+                    && w.word(j + 1)
+                    && w.items[j + 1].cap
+                    && !w.items[j + 1].initial
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
             }
             return Some(j);
         }
@@ -688,6 +830,23 @@ impl Finder<'_, '_> {
             return self.capitalized(i, found);
         }
         None
+    }
+
+    /// A title at `i`: with its holder's name, or bare (a later mention of its holder).
+    fn title_rule(&self, t: TitleMatch, found: &mut Vec<Found>, bare: &mut Vec<BareTitle>) -> usize {
+        let w = self.w;
+        if let Some(next) = self.title_then_name(t, found) {
+            return next;
+        }
+        // A bare title: remember it for the mention pass.
+        if t.kind != TitleKind::Prefix && t.kind != TitleKind::Kin && w.items[t.head_start].cap {
+            let end = t.head_end - usize::from(w.is(t.head_end - 1, "."));
+            bare.push(BareTitle {
+                head: (t.head_start, end),
+                span: w.span(t.start, t.head_end - 1),
+            });
+        }
+        t.head_end
     }
 
     fn found(&self, m: NameMatch, source: &'static str) -> Found {
@@ -709,11 +868,19 @@ impl Finder<'_, '_> {
         let next = m.next;
         let after_cue = w.has(m.next, flag::CUE_AFTER) || (w.is(m.next, ",") && w.has(m.next + 1, flag::CUE_AFTER));
         // The first word of a sentence is capitalized anyway: a common word there is no name.
-        if w.items[m.first].initial && !w.has(m.first, flag::GIVEN) && common_word(w.low(m.first)) {
+        if w.items[m.first].initial && !w.has(m.first, flag::GIVEN) && self.common_word(m.first) {
             if m.first == m.last {
                 return Some(next);
             }
             m.first += 1;
+        }
+        if after_cue {
+            self.trim_front(&mut m);
+        }
+        // "(A Fazari)." closing the article: the writer's credit, not a person of the news.
+        if m.first > 0 && w.is(m.first - 1, "(") && w.is(m.next, ")") && (m.next + 1..w.len()).all(|k| !w.items[k].word)
+        {
+            return Some(next);
         }
         let accept = if after_cue {
             self.plausible(&m, true)
@@ -746,8 +913,17 @@ impl Finder<'_, '_> {
         if single && self.places.contains(w.text(m.first)) && !w.has(m.first, flag::GIVEN) {
             return false;
         }
+        // "warga Waci Kecamatan Maba": a village before the district it lies in.
+        if single
+            && w.has(m.next, flag::PLACE_MARKER)
+            && w.items[m.next].cap
+            && w.word(m.next + 1)
+            && w.items[m.next + 1].cap
+        {
+            return false;
+        }
         // "Istrinya", "Terpilih": a word derived from a common root is no name.
-        if single && !w.has(m.first, flag::GIVEN) && derived_word(w.low(m.first)) {
+        if single && !w.has(m.first, flag::GIVEN) && self.class(m.first) == WordClass::Derived {
             return false;
         }
         // "OPD", "KPU": a long acronym alone is an organization, unless it is an actor's
@@ -770,6 +946,15 @@ impl Finder<'_, '_> {
             return false;
         }
         if words.clone().any(|k| self.places.contains(w.text(k))) && !w.has(m.first, flag::GIVEN) {
+            return false;
+        }
+        // "SMP Negeri 1 Balambangan Pagar": the rest of a numbered name.
+        if m.first >= 2
+            && w.word(m.first - 1)
+            && w.text(m.first - 1).bytes().all(|b| b.is_ascii_digit())
+            && w.word(m.first - 2)
+            && w.items[m.first - 2].cap
+        {
             return false;
         }
         // "di Jambi", "ke Jakarta", "dari Medan": a place.
@@ -816,15 +1001,11 @@ impl Finder<'_, '_> {
                 }
                 continue;
             }
-            let low = w.low(k);
-            if ROOTS.find(low) {
-                continue;
+            match self.class(k) {
+                WordClass::Root => continue,
+                WordClass::Derived => return false,
+                WordClass::Unknown => evidence = true,
             }
-            let stem = STEMMER.stem_word(low);
-            if stem != low && stem.len() >= 3 && ROOTS.find(&stem) {
-                return false;
-            }
-            evidence = true;
         }
         if words == 1 {
             // A lone unknown word is a name as the subject of a verb ("Federer mengalahkan").
@@ -850,6 +1031,10 @@ impl Finder<'_, '_> {
                 j = next;
                 if w.is(j, ".") {
                     j += 1;
+                }
+                // "Penjabat (Pj) Gubernur": the prefix's abbreviation in brackets.
+                if w.is(j, "(") && w.word(j + 1) && w.is(j + 2, ")") {
+                    j += 3;
                 }
                 continue;
             }
@@ -926,7 +1111,7 @@ impl Finder<'_, '_> {
         let w = self.w;
         let mut out = Vec::new();
         let mut j = from;
-        while j < w.len() && out.len() < 12 {
+        while j < w.len() && out.len() < 16 {
             let it = w.items[j];
             if it.word && (it.cap || w.text(j).bytes().all(|b| b.is_ascii_digit())) {
                 let after = if w.is(j + 1, ".") { j + 2 } else { j + 1 };
@@ -944,9 +1129,15 @@ impl Finder<'_, '_> {
                 j = e;
             } else if it.word
                 && w.word(j + 1)
-                && ((matches!(w.text(j), "dan" | "&") && w.has(j + 1, flag::ORG_WORD | flag::ORG_HEAD))
+                && ((matches!(w.text(j), "dan" | "&")
+                    && (w.has(j + 1, flag::ORG_WORD | flag::ORG_HEAD) || self.org_part(j + 1)))
                     || (matches!(w.text(j), "dari" | "pada") && (w.has(j + 1, flag::GOV) || w.low(j + 1) == "partai")))
             {
+                out.push((j, j + 1));
+                j += 1;
+            } else if w.is(j, ",") && !out.is_empty() && self.enumeration_after(j) {
+                // "Bidang Politik, Hukum, dan Keamanan", "Kepala Dusun Nglahar, Kelurahan
+                // Sumbersari": a list inside the organization, or the region it lies in.
                 out.push((j, j + 1));
                 j += 1;
             } else if w.is(j, "(") {
@@ -972,18 +1163,75 @@ impl Finder<'_, '_> {
         // The tail never ends in a connector.
         while out
             .last()
-            .is_some_and(|&(s, _)| matches!(w.text(s), "dan" | "&" | "-" | "dari" | "pada"))
+            .is_some_and(|&(s, _)| matches!(w.text(s), "dan" | "&" | "-" | "dari" | "pada" | ","))
         {
             out.pop();
         }
         out
     }
 
+    /// A capitalized word after "dan" or a comma inside an organization's name: an
+    /// organization word, or a common word that is no given name ("Logistik", "Keamanan").
+    fn org_part(&self, j: usize) -> bool {
+        let w = self.w;
+        w.word(j)
+            && w.items[j].cap
+            && !w.has(j, flag::GIVEN | flag::TITLE_HEAD | flag::HONORIFIC)
+            && (w.has(j, flag::ORG_WORD | flag::ORG_HEAD) || self.common_word(j))
+    }
+
+    /// A comma at `j` that continues a title's organization: a region word after it
+    /// ("Kelurahan Sumbersari, Kecamatan Moyudan"), or a list of organization parts that
+    /// ends in "dan" ("Bidang Politik, Hukum, dan Keamanan").
+    fn enumeration_after(&self, j: usize) -> bool {
+        let w = self.w;
+        let k = j + 1;
+        if w.is(k, "dan") {
+            return self.org_part(k + 1);
+        }
+        if !w.word(k) || !w.items[k].cap {
+            return false;
+        }
+        if w.has(k, flag::PLACE_MARKER) && w.word(k + 1) && w.items[k + 1].cap {
+            return true;
+        }
+        let mut k = k;
+        for _ in 0..4 {
+            if !self.org_part(k) {
+                return false;
+            }
+            while w.word(k) && w.items[k].cap {
+                k += 1;
+            }
+            if w.is(k, ",") {
+                k += 1;
+            }
+            if w.is(k, "dan") {
+                return self.org_part(k + 1);
+            }
+            if !w.word(k) {
+                return false;
+            }
+        }
+        false
+    }
+
     /// Whether a tail item belongs to an organization or a region.
     fn org_like(&self, item: (usize, usize)) -> bool {
         let w = self.w;
         let (s, e) = item;
-        if w.is(s, "(") || w.is(s, "-") || w.is(s, "dan") || w.is(s, "&") || w.is(s, "dari") || w.is(s, "pada") {
+        if w.is(s, "(")
+            || w.is(s, "-")
+            || w.is(s, ",")
+            || w.is(s, "dan")
+            || w.is(s, "&")
+            || w.is(s, "dari")
+            || w.is(s, "pada")
+        {
+            return true;
+        }
+        // "Humas dan Logistik": an organization part after a connector.
+        if s > 0 && (w.is(s - 1, "dan") || w.is(s - 1, ",") || w.is(s - 1, "&")) && self.org_part(s) {
             return true;
         }
         // "Partai Golkar", "Bank Mandiri": the word after an organization head is its name.
@@ -1026,15 +1274,32 @@ impl Finder<'_, '_> {
         {
             return Some(k);
         }
-        // The organization extractor knows where the organization ends.
+        // The organization extractor knows where the organization ends: the name starts
+        // after the last organization inside the tail ("Kepala Bidang Humas Polda Metro
+        // Jaya Yusri Yunus"), unless that organization runs to the tail's end (then it took
+        // the name in: "Bank OCBC NISP Parwati Surjaudaja").
         let first_start = w.items[tail[0].0].start;
-        if let Some(org) = self
+        let tail_end = w.items[tail[n - 1].1 - 1].end;
+        let org_end = self
             .org_spans
             .iter()
-            .find(|o| o.start <= first_start && first_start < o.end)
+            .filter(|o| o.end > first_start && o.start < tail_end && o.end < tail_end)
+            .map(|o| o.end)
+            .max();
+        if let Some(end) = org_end
+            && let Some(mut k) = tail.iter().position(|&(s, _)| w.items[s].start >= end)
         {
-            if let Some(k) = tail.iter().position(|&(s, _)| w.items[s].start >= org.end) {
-                return Some(k);
+            // "Dinas Kesehatan Siti": an organization that ends in a given name took the
+            // first word of the name.
+            while k >= 2
+                && w.has(tail[k - 1].0, flag::GIVEN)
+                && !self.org_like(tail[k - 1])
+                && self.org_like(tail[k - 2])
+            {
+                k -= 1;
+            }
+            if k >= min {
+                return Some(self.refine_start(tail, k));
             }
         }
         // After the last organization word; a given name before it starts the name anyway.
@@ -1049,7 +1314,100 @@ impl Finder<'_, '_> {
         if let Some(g) = (min.max(1)..k.min(n)).find(|&g| w.has(tail[g].0, flag::GIVEN)) {
             k = g;
         }
-        (k < n).then_some(k)
+        // "warga Desa Firdaus": the word after a region word names the region, even when it
+        // is also a given name.
+        if k >= 1
+            && k < n
+            && w.items[tail[k - 1].0].cap
+            && matches!(
+                w.low(tail[k - 1].0),
+                "desa" | "kelurahan" | "kecamatan" | "kabupaten" | "kab" | "kota" | "provinsi" | "dusun" | "kampung"
+            )
+        {
+            k += 1;
+        }
+        (k < n).then(|| self.refine_start(tail, k))
+    }
+
+    /// Moves a name's start past organization words taken for the name: to a word the
+    /// article uses alone as a short name ("Jaringan Gusdurian Alissa Wahid" and later
+    /// "kata Alissa"), or to a given name after an acronym or a common word.
+    fn refine_start(&self, tail: &[(usize, usize)], k: usize) -> usize {
+        let w = self.w;
+        let n = tail.len();
+        if k + 1 >= n || self.cued.contains(w.text(tail[k].0)) {
+            return k;
+        }
+        let skippable = |c: usize| {
+            let s = tail[c].0;
+            w.items[s].word
+                && w.items[s].cap
+                && !w.has(
+                    s,
+                    flag::GIVEN | flag::WEAK_GIVEN | flag::PARTICLE | flag::HONORIFIC | flag::NAME_PREFIX,
+                )
+                && w.text(s).len() >= 3
+                && !self.cued.contains(w.text(s))
+        };
+        // The name keeps two words: "Ratu Dewa" is also "Dewa" alone.
+        for c in k + 1..n.saturating_sub(1) {
+            if !skippable(c - 1) {
+                break;
+            }
+            if self.cued.contains(w.text(tail[c].0)) {
+                return c;
+            }
+        }
+        // "VP Lending OVO Natasha Ardiani": a given name after an acronym, leaving two words.
+        for c in k + 1..n.saturating_sub(1) {
+            let p = tail[c - 1].0;
+            if !skippable(c - 1) || !(w.items[p].upper || w.has(p, flag::ORG_WORD | flag::ORG_HEAD)) {
+                break;
+            }
+            if w.has(tail[c].0, flag::GIVEN) {
+                return c;
+            }
+        }
+        k
+    }
+
+    /// Drops the front of a capitalized run that names an organization before the person
+    /// ("DIY Deddy Pranowo Eryono", "Logistik OJK Anto Prabowo"), or that stands before a
+    /// short name the article uses alone ("Gusdurian Alissa Wahid" ... "kata Alissa").
+    fn trim_front(&self, m: &mut NameMatch) {
+        let w = self.w;
+        if !m.honorifics.is_empty() || m.rank.is_some() || m.first == m.last {
+            return;
+        }
+        let orgish = |k: usize| {
+            w.items[k].word
+                && !w.has(k, flag::GIVEN | flag::WEAK_GIVEN)
+                && ((w.items[k].upper && w.text(k).chars().count() >= 3)
+                    || w.has(k, flag::ORG_HEAD | flag::ORG_WORD | flag::PLACE))
+        };
+        if let Some(p) = (m.first..m.last).rev().find(|&k| orgish(k))
+            && let Some(q) = (p + 1..=m.last).find(|&k| w.items[k].word)
+        {
+            m.first = q;
+        }
+        if self.cued.contains(w.text(m.first)) {
+            return;
+        }
+        let mut k = m.first;
+        while k < m.last {
+            if !w.items[k].word
+                || w.has(k, flag::GIVEN | flag::WEAK_GIVEN | flag::PARTICLE | flag::NAME_PREFIX)
+                || w.text(k).len() < 3
+                || w.items[k].upper
+            {
+                return;
+            }
+            k += 1;
+            if w.items[k].word && k < m.last && self.cued.contains(w.text(k)) {
+                m.first = k;
+                return;
+            }
+        }
     }
 
     /// True when the words `first..end` occur more than once in the text: a name written
@@ -1130,7 +1488,9 @@ impl Finder<'_, '_> {
             if !w.word(j) || !w.items[j].cap && !w.is(j, "dr") {
                 break;
             }
-            if let Some(&weak) = LEXICONS.honorifics.get(w.low(j)) {
+            if w.has(j, flag::HONORIFIC)
+                && let Some(&weak) = LEXICONS.honorifics.get(w.low(j))
+            {
                 let mut e = j + 1;
                 if w.is(e, ".") {
                     e += 1;
@@ -1169,7 +1529,12 @@ impl Finder<'_, '_> {
             count += 1;
             j += 1;
             // "Moh. Sidik", "Yerry F. Dien": an abbreviation's period inside the name.
-            if w.dot_after(j - 1) && w.text(j - 1).chars().count() <= 3 && self.name_word(j + 1, false) {
+            if w.dot_after(j - 1)
+                && w.text(j - 1).chars().count() <= 3
+                // "... Margin NIM. Tumiran": an acronym ends a sentence.
+                && self.name_word(j + 1, false)
+                && !(w.items[j + 1].initial && w.items[j - 1].upper && w.text(j - 1).len() >= 2)
+            {
                 j += 1;
             }
         }
@@ -1261,7 +1626,7 @@ impl Finder<'_, '_> {
     /// A degree at `j` ("S.Pd.", "M.Si", "SH", "S.STP"): the index after it.
     fn degree_at(&self, j: usize) -> Option<usize> {
         let w = self.w;
-        if !w.word(j) || !w.items[j].cap {
+        if !w.word(j) || !w.items[j].cap || !w.has(j, flag::DEGREE_PART) {
             return None;
         }
         let mut key = String::new();

@@ -115,7 +115,7 @@ const ANTECEDENT_REACH: usize = 600;
 /// A weak verb's clause without a comma or "bahwa" must run past this many tokens.
 const MIN_WEAK_CLAUSE_TOKENS: usize = 5;
 /// How far a speaker phrase reaches from its verb.
-const MAX_SPEAKER_TOKENS: usize = 10;
+const MAX_SPEAKER_TOKENS: usize = 16;
 
 /// Finds the quotes of `doc`, resolving speakers among `people` and `organizations`.
 pub fn extract(doc: &Doc<'_>, people: &[Person], organizations: &Organizations) -> Vec<Quote> {
@@ -903,6 +903,19 @@ impl Finder<'_, '_> {
             for &m in &person.mentions {
                 if m.start >= phrase.start && m.end <= phrase.end && best.is_none_or(|(_, _, b)| m.start > b.start) {
                     best = Some((index, 0, m));
+                }
+            }
+        }
+        // A title written at the cue names its holder even when the phrase stops before the
+        // name: "kata Kepala Dusun Wonorejo, Kelurahan Sukajadi, ... Joko Susilo".
+        if best.is_none() {
+            for (index, person) in self.people.iter().enumerate() {
+                for title in &person.titles {
+                    let t = title.span;
+                    if t.start >= phrase.start && t.start < phrase.end && best.is_none_or(|(_, _, b)| t.start > b.start)
+                    {
+                        best = Some((index, 0, t));
+                    }
                 }
             }
         }

@@ -39,7 +39,11 @@ static HEADS: LazyLock<HashMap<String, Vec<Head>>> = LazyLock::new(|| {
     let mut heads: HashMap<String, Vec<Head>> = HashMap::new();
     for e in lexicon::entries(embedded::VENUE_HEADS) {
         let words = e.surface.split(' ').map(str::to_lowercase).collect::<Vec<_>>();
-        let strength = if e.value == Some("di") { Strength::AfterLocative } else { Strength::Strong };
+        let strength = if e.value == Some("di") {
+            Strength::AfterLocative
+        } else {
+            Strength::Strong
+        };
         heads.entry(words[0].clone()).or_default().push((words, strength));
     }
     // Longest heads first, so that "Balai Kota" wins over "Balai".
@@ -122,7 +126,10 @@ fn head_first(text: &str, tokens: &[Token<'_>], i: usize, after_locative: bool) 
     let lower = std::str::from_utf8(lower).ok()?;
     let (head_len, strength) = HEADS.get(lower)?.iter().find_map(|(words, strength)| {
         let matches = words.len() <= tokens.len() - i
-            && words.iter().zip(&tokens[i..]).all(|(w, t)| t.text.eq_ignore_ascii_case(w));
+            && words
+                .iter()
+                .zip(&tokens[i..])
+                .all(|(w, t)| t.text.eq_ignore_ascii_case(w));
         matches.then_some((words.len(), *strength))
     })?;
     let capitalized = tokens[i].is_capitalized();
@@ -254,7 +261,10 @@ mod tests {
     #[test]
     fn every_head_is_found_by_the_lookup() {
         for key in HEADS.keys() {
-            assert!(key.is_ascii() && key.len() <= MAX_HEAD_WORD, "head {key:?} would never be looked up");
+            assert!(
+                key.is_ascii() && key.len() <= MAX_HEAD_WORD,
+                "head {key:?} would never be looked up"
+            );
         }
     }
 
