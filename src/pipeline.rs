@@ -21,9 +21,7 @@ use crate::record::{
     AcronymRecord, Attribution, DateRecord, DatelineRecord, ErrorDetail, ErrorRecord, OrganizationRecord, Output,
     PersonRecord, PlaceRecord, QuoteRecord, Record, SCHEMA_VERSION, Stats, TimeRecord, TokenRecord, VenueRecord,
 };
-use crate::sentence;
 use crate::span::{CharSpan, Span};
-use crate::token;
 
 /// What a record includes and how dates are anchored.
 #[derive(Debug, Clone, Default)]
@@ -131,15 +129,6 @@ impl Pipeline {
             }
             _ => None,
         };
-        let tokens = token::tokenize(text);
-        let mut breaks = Vec::new();
-        if body_start > 0 {
-            breaks.push(body_start);
-        }
-        if let Some(d) = &dateline {
-            breaks.push(d.span.end);
-        }
-        let sentences = sentence::split(text, &tokens, &breaks);
         let language = language::detect(body);
         let indonesian = language.indonesian;
         if body.trim().is_empty() {
@@ -150,14 +139,8 @@ impl Pipeline {
                 language.code
             ));
         }
-        let doc = Doc {
-            text,
-            body_start,
-            dateline: dateline.as_ref().map(|d| d.span),
-            tokens,
-            sentences,
-            reference_date: published.or(self.options.reference_date),
-        };
+        let reference_date = published.or(self.options.reference_date);
+        let doc = Doc::new(text, body_start, dateline.as_ref().map(|d| d.span), reference_date);
         // Offsets in the record point into the text as given, unless the user asked for the
         // cleaned text (then the record carries it and the offsets point into it).
         let at = if self.options.clean_text {

@@ -30,16 +30,7 @@ struct Case {
 }
 
 fn run(text: &str, reference: Option<Date>) -> Dates {
-    let tokens = warta::token::tokenize(text);
-    let sentences = warta::sentence::split(text, &tokens, &[]);
-    date::extract(&Doc {
-        dateline: None,
-        text,
-        body_start: 0,
-        tokens,
-        sentences,
-        reference_date: reference,
-    })
+    date::extract(&Doc::new(text, 0, None, reference))
 }
 
 fn check(case: &Case) -> Vec<String> {

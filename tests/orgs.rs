@@ -5,7 +5,6 @@
 use serde::Deserialize;
 use warta::extract::Doc;
 use warta::extract::org::{self, Organizations};
-use warta::{sentence, token};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -31,17 +30,7 @@ fn run(text: &str, headline: bool) -> Organizations {
     } else {
         0
     };
-    let tokens = token::tokenize(text);
-    let breaks: Vec<usize> = if body_start > 0 { vec![body_start] } else { Vec::new() };
-    let sentences = sentence::split(text, &tokens, &breaks);
-    let doc = Doc {
-        dateline: None,
-        text,
-        body_start,
-        tokens,
-        sentences,
-        reference_date: None,
-    };
+    let doc = Doc::new(text, body_start, None, None);
     org::extract(&doc)
 }
 

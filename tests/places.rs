@@ -8,13 +8,13 @@ use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 
 use serde::Deserialize;
+use warta::dateline;
 use warta::extract::place::{self, Place};
 use warta::extract::{Doc, org, person};
 use warta::gazetteer::{self, Gazetteer, Level};
 use warta::input::Article;
 use warta::pipeline::{Options, Pipeline};
 use warta::span::Span;
-use warta::{dateline, sentence, token};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -56,23 +56,7 @@ fn run(text: &str, headline: bool, gazetteer: Option<&Gazetteer>) -> Vec<Place> 
     };
     let line =
         dateline::parse(&text[body_start..]).map(|d| Span::new(d.span.start + body_start, d.span.end + body_start));
-    let tokens = token::tokenize(text);
-    let mut breaks: Vec<usize> = Vec::new();
-    if body_start > 0 {
-        breaks.push(body_start);
-    }
-    if let Some(d) = line {
-        breaks.push(d.end);
-    }
-    let sentences = sentence::split(text, &tokens, &breaks);
-    let doc = Doc {
-        dateline: line,
-        text,
-        body_start,
-        tokens,
-        sentences,
-        reference_date: None,
-    };
+    let doc = Doc::new(text, body_start, line, None);
     let organizations = org::extract(&doc);
     let people = person::extract(&doc, &organizations);
     place::extract(&doc, &people, gazetteer)

@@ -1209,16 +1209,7 @@ mod tests {
     use super::*;
 
     fn doc(text: &str, reference: Option<Date>) -> Dates {
-        let tokens = crate::token::tokenize(text);
-        let sentences = crate::sentence::split(text, &tokens, &[]);
-        extract(&Doc {
-            dateline: None,
-            text,
-            body_start: 0,
-            tokens,
-            sentences,
-            reference_date: reference,
-        })
+        extract(&Doc::new(text, 0, None, reference))
     }
 
     fn values(text: &str, reference: &str) -> Vec<(String, Option<String>)> {

@@ -13,8 +13,9 @@ pub mod quote;
 pub mod venue;
 
 use crate::calendar::Date;
+use crate::sentence;
 use crate::span::Span;
-use crate::token::Token;
+use crate::token::{self, Token};
 
 /// An article prepared for the extractors: its full text, tokens and sentences.
 #[derive(Debug, Clone)]
@@ -32,4 +33,33 @@ pub struct Doc<'a> {
     /// The article's publication date, or the reference date given for the run: relative
     /// dates ("kemarin", "Selasa (23/11)") resolve against it.
     pub reference_date: Option<Date>,
+}
+
+impl<'a> Doc<'a> {
+    /// Tokenizes `text` and splits its sentences as the pipeline does: the end of the
+    /// headline (`body_start` when above 0) and of the dateline end sentences.
+    pub fn new(text: &'a str, body_start: usize, dateline: Option<Span>, reference_date: Option<Date>) -> Doc<'a> {
+        let tokens = token::tokenize(text);
+        let mut breaks = Vec::new();
+        if body_start > 0 {
+            breaks.push(body_start);
+        }
+        if let Some(d) = dateline {
+            breaks.push(d.end);
+        }
+        let sentences = sentence::split(text, &tokens, &breaks);
+        Doc {
+            text,
+            body_start,
+            dateline,
+            tokens,
+            sentences,
+            reference_date,
+        }
+    }
+
+    /// A body with no headline, dateline or reference date: for tests and examples.
+    pub fn from_text(text: &'a str) -> Doc<'a> {
+        Doc::new(text, 0, None, None)
+    }
 }

@@ -1644,19 +1644,9 @@ fn region_key(region: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{sentence, token};
 
     fn orgs(text: &str) -> Vec<String> {
-        let tokens = token::tokenize(text);
-        let sentences = sentence::split(text, &tokens, &[]);
-        let doc = Doc {
-            dateline: None,
-            text,
-            body_start: 0,
-            tokens,
-            sentences,
-            reference_date: None,
-        };
+        let doc = Doc::from_text(text);
         extract(&doc).organizations.into_iter().map(|o| o.name).collect()
     }
 

@@ -1872,19 +1872,9 @@ fn add_mentions(w: &Words<'_>, people: &mut [Draft], bare: &[BareTitle]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{sentence, token};
 
     fn people(text: &str) -> Vec<Person> {
-        let tokens = token::tokenize(text);
-        let sentences = sentence::split(text, &tokens, &[]);
-        let doc = Doc {
-            dateline: None,
-            text,
-            body_start: 0,
-            tokens,
-            sentences,
-            reference_date: None,
-        };
+        let doc = Doc::from_text(text);
         extract(&doc, &Organizations::default())
     }
 

@@ -1160,19 +1160,9 @@ fn title_case(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{sentence, token};
 
     fn places(text: &str) -> Vec<String> {
-        let tokens = token::tokenize(text);
-        let sentences = sentence::split(text, &tokens, &[]);
-        let doc = Doc {
-            dateline: None,
-            text,
-            body_start: 0,
-            tokens,
-            sentences,
-            reference_date: None,
-        };
+        let doc = Doc::from_text(text);
         extract(&doc, &[], None)
             .into_iter()
             .map(|p| format!("{} {}", p.level.map_or("-", Level::as_str), p.name))

@@ -242,19 +242,9 @@ fn starts_with_words(long: &str, short: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{sentence, token};
 
     fn venues(text: &str) -> Vec<String> {
-        let tokens = token::tokenize(text);
-        let sentences = sentence::split(text, &tokens, &[]);
-        let doc = Doc {
-            dateline: None,
-            text,
-            body_start: 0,
-            tokens,
-            sentences,
-            reference_date: None,
-        };
+        let doc = Doc::from_text(text);
         extract(&doc).into_iter().map(|v| v.name).collect()
     }
 
