@@ -86,6 +86,12 @@ static MONTHS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 static ROOTS: LazyLock<Dictionary> = LazyLock::new(Dictionary::new);
+
+/// True when `lower` (a lowercase word) is in the Indonesian root dictionary: a common
+/// word, not a name.
+pub fn is_root_word(lower: &str) -> bool {
+    ROOTS.find(lower)
+}
 static FUNCTION_WORDS: LazyLock<Dictionary> = LazyLock::new(Dictionary::stopword);
 static STEMMER: LazyLock<Stemmer<'static>> = LazyLock::new(|| Stemmer::new(&ROOTS));
 

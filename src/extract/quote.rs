@@ -112,6 +112,11 @@ const MIN_CLAUSE_WORDS: usize = 3;
 /// How far back (bytes) a pronoun or an uncued quote looks for the person it refers to:
 /// about three sentences of news text.
 const ANTECEDENT_REACH: usize = 600;
+/// Words before a speech verb that make it a purpose, a duty or an ability rather than
+/// speech that was made.
+const NOT_SPEECH_BEFORE: [&str; 13] = [
+    "untuk", "guna", "agar", "supaya", "yang", "harus", "wajib", "perlu", "bisa", "dapat", "mampu", "ingin", "mau",
+];
 /// A weak verb's clause without a comma or "bahwa" must run past this many tokens.
 const MIN_WEAK_CLAUSE_TOKENS: usize = 5;
 /// How far a speaker phrase reaches from its verb.
@@ -137,8 +142,15 @@ pub fn extract(doc: &Doc<'_>, people: &[Person], organizations: &Organizations) 
     for item in items {
         match item {
             Item::Direct(d) => {
-                let cue = finder.cue_after(d.close_end).or_else(|| finder.cue_before(d.open));
                 let words = count_words(d.content.slice(doc.text));
+                let after = finder.cue_after(d.close_end);
+                // A few words in marks are a quote only with the cue right beside them
+                // ("“Siap!” kata Dewa", "ujarnya: “Siap!”"); a speech verb further before
+                // them names a term ("menyebutkan program “Gerakan Bersih Kota”").
+                let before = finder
+                    .cue_before(d.open)
+                    .filter(|c| words >= MIN_UNCUED_WORDS || finder.adjacent_before(c, d.open));
+                let cue = after.or(before);
                 if cue.is_none() && words < MIN_UNCUED_WORDS {
                     continue;
                 }
@@ -673,6 +685,16 @@ impl Finder<'_, '_> {
         start
     }
 
+    /// True when only the speaker phrase and punctuation stand between a cue and the
+    /// opening mark at `open`.
+    fn adjacent_before(&self, cue: &Cue, open: usize) -> bool {
+        let after_cue = self
+            .tokens
+            .partition_point(|t| t.span.start < cue.verb.end)
+            .max(cue.speaker.end);
+        (after_cue..open).all(|k| self.tokens[k].kind == TokenKind::Punct)
+    }
+
     /// Indirect speech candidates in sentences without quotation marks.
     fn indirect_candidates(&self, direct: &[Item]) -> Vec<IndirectCandidate> {
         let covered: Vec<Span> = direct
@@ -728,6 +750,11 @@ impl Finder<'_, '_> {
         }
         for v in first..last {
             let Some(class) = self.verb_class(v) else { continue };
+            // "untuk memastikan ...", "harus menjelaskan ...": a purpose or a duty, not
+            // speech that was made.
+            if v > first && NOT_SPEECH_BEFORE.contains(&self.tokens[v - 1].text.to_lowercase().as_str()) {
+                continue;
+            }
             let clitic = self
                 .tokens
                 .get(v + 1)
@@ -878,6 +905,13 @@ impl Finder<'_, '_> {
             .iter()
             .filter(|t| t.is_capitalized() && t.kind == TokenKind::Word)
             .collect();
+        // Capitalized common words ("Program tersebut", "Pihaknya") are no name.
+        if capitalized
+            .iter()
+            .all(|t| crate::token::is_root_word(&t.text.to_lowercase()))
+        {
+            return (None, false);
+        }
         match (capitalized.first(), capitalized.last()) {
             (Some(a), Some(b)) => {
                 let name = Span::new(a.span.start, b.span.end).slice(self.doc.text).to_string();
