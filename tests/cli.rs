@@ -1,27 +1,13 @@
 //! The command line as a researcher uses it: folders, JSON Lines, standard input, error
 //! records, exit codes, thread counts and the output file.
 
-use std::io::Write;
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
+use common::warta;
 use serde_json::Value;
-
-fn warta(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("warta starts");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    input
-        .write_all(stdin.unwrap_or("").as_bytes())
-        .expect("stdin takes the input");
-    drop(input);
-    child.wait_with_output().expect("warta finishes")
-}
 
 fn records(output: &Output) -> Vec<Value> {
     String::from_utf8(output.stdout.clone())

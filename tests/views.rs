@@ -2,29 +2,14 @@
 //! and `warta report` (one self-contained HTML file), on the bundled corpus and on short
 //! articles written for these tests. See: #5.
 
+mod common;
+
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
+use common::warta;
 use serde_json::Value;
-
-fn warta(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
-        .args(args)
-        .env_remove("COLUMNS")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("warta starts");
-    let mut input = child.stdin.take().expect("stdin is piped");
-    input
-        .write_all(stdin.unwrap_or("").as_bytes())
-        .expect("stdin takes the input");
-    drop(input);
-    child.wait_with_output().expect("warta finishes")
-}
 
 fn stdout(output: &Output) -> String {
     assert!(
