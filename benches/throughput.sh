@@ -11,6 +11,7 @@ MB=${1:-500}
 WORK=${WORK:-target/throughput}
 mkdir -p "$WORK"
 cargo build --release --quiet --bin warta --example byte_scan --example regex_pass
+BIN="${CARGO_TARGET_DIR:-target}/release"
 
 BIG="$WORK/corpus-$MB.jsonl"
 SMALL="$WORK/corpus-50.jsonl"
@@ -26,12 +27,12 @@ measure() {
 }
 rate() { python3 -c "print(f'{$BYTES / 1e6 / $1:.1f}')"; }
 
-read -r s1 m1 < <(measure target/release/warta extract -q --threads 1 "$BIG")
+read -r s1 m1 < <(measure "$BIN/warta" extract -q --threads 1 "$BIG")
 ARTICLES=$(wc -l < "$BIG")
-read -r sn mn < <(measure target/release/warta extract -q "$BIG")
-read -r ss ms < <(measure target/release/warta extract -q "$SMALL")
-read -r sb _ < <(measure target/examples/byte_scan "$BIG")
-read -r sr _ < <(measure target/examples/regex_pass "$BIG")
+read -r sn mn < <(measure "$BIN/warta" extract -q "$BIG")
+read -r ss ms < <(measure "$BIN/warta" extract -q "$SMALL")
+read -r sb _ < <(measure "$BIN/examples/byte_scan" "$BIG")
+read -r sr _ < <(measure "$BIN/examples/regex_pass" "$BIG")
 
 SPACY="skipped (PyPI not reachable)"
 VENV="$WORK/spacy-venv"
