@@ -3,6 +3,20 @@
 //! Format (see `data/README.md`): UTF-8, one entry per line, `#` starts a comment line,
 //! and an optional second column after a tab holds the canonical form or a value.
 
+use std::sync::LazyLock;
+
+use sastrawi::{Dictionary, Stemmer};
+
+/// The Indonesian root dictionary of sastrawi-rs (about 26,000 roots in an FST): tells a
+/// common word from a name, and a root from a word with a clitic. One copy for every stage.
+pub static ROOTS: LazyLock<Dictionary> = LazyLock::new(Dictionary::new);
+
+/// sastrawi-rs' list of Indonesian function words (yang, dan, di, apa, ...).
+pub static STOPWORDS: LazyLock<Dictionary> = LazyLock::new(Dictionary::stopword);
+
+/// sastrawi-rs' stemmer over [`ROOTS`]: the root of a derived word.
+pub static STEMMER: LazyLock<Stemmer<'static>> = LazyLock::new(|| Stemmer::new(&ROOTS));
+
 /// One lexicon line: the surface form and the optional value after the tab.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry<'a> {

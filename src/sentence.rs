@@ -13,9 +13,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use sastrawi::Dictionary;
-
-use crate::lexicon::{self, embedded};
+use crate::lexicon::{self, ROOTS, embedded};
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
 
@@ -27,8 +25,6 @@ static FINAL_ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .map(|e| e.surface)
         .collect()
 });
-
-static ROOTS: LazyLock<Dictionary> = LazyLock::new(Dictionary::new);
 
 /// How far ahead (in tokens) a bracket must close for a period before it not to end the
 /// sentence: `(SSK. II)`, `(E. hemisphaerica (Bl.) Smith)`.

@@ -60,6 +60,8 @@ pub struct CharOffsets {
     /// For each multi-byte character: the byte offset just past it, and how many bytes more
     /// than one character the text holds up to there.
     extra: Vec<(usize, usize)>,
+    /// The text's length in bytes.
+    len: usize,
 }
 
 impl CharOffsets {
@@ -76,7 +78,7 @@ impl CharOffsets {
                 }
             }
         }
-        CharOffsets { extra }
+        CharOffsets { extra, len: text.len() }
     }
 
     /// The code point offset of byte offset `byte`, which must lie on a character boundary.
@@ -86,6 +88,17 @@ impl CharOffsets {
             0 => byte,
             n => byte - self.extra[n - 1].1,
         }
+    }
+
+    /// The byte offset of code point offset `char`, the inverse of [`Self::char_offset`];
+    /// past the text's end it is the text's length (a view never panics on a bad offset).
+    pub fn byte_offset(&self, char: usize) -> usize {
+        let passed = self.extra.partition_point(|&(end, surplus)| end - surplus <= char);
+        let byte = match passed {
+            0 => char,
+            n => char + self.extra[n - 1].1,
+        };
+        byte.min(self.len)
     }
 
     /// Converts a byte span.

@@ -12,9 +12,7 @@
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use sastrawi::{Dictionary, Stemmer};
-
-use crate::lexicon::{self, embedded};
+use crate::lexicon::{self, ROOTS, STEMMER, STOPWORDS, embedded};
 use crate::span::Span;
 
 /// What a token is.
@@ -84,16 +82,6 @@ static MONTHS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .map(|e| e.surface.to_lowercase())
         .collect()
 });
-
-static ROOTS: LazyLock<Dictionary> = LazyLock::new(Dictionary::new);
-
-/// True when `lower` (a lowercase word) is in the Indonesian root dictionary: a common
-/// word, not a name.
-pub fn is_root_word(lower: &str) -> bool {
-    ROOTS.find(lower)
-}
-static FUNCTION_WORDS: LazyLock<Dictionary> = LazyLock::new(Dictionary::stopword);
-static STEMMER: LazyLock<Stemmer<'static>> = LazyLock::new(|| Stemmer::new(&ROOTS));
 
 /// Clitics in the order they are tried (longest first among those sharing an ending).
 const CLITICS: [&str; 7] = ["nya", "lah", "kah", "pun", "tah", "ku", "mu"];
@@ -619,7 +607,7 @@ fn clitic_len(word: &str, sentence_start: bool) -> Option<usize> {
         return None;
     }
     if ROOTS.find(lower) {
-        let question = matches!(clitic, "kah" | "tah") && FUNCTION_WORDS.find(host);
+        let question = matches!(clitic, "kah" | "tah") && STOPWORDS.find(host);
         return question.then_some(clitic.len());
     }
     if prefixed_root(lower) {

@@ -19,12 +19,11 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
-use sastrawi::{Dictionary, Stemmer};
 
 use crate::calendar;
 use crate::dateline;
 use crate::extract::Doc;
-use crate::lexicon;
+use crate::lexicon::{self, ROOTS, STEMMER, STOPWORDS};
 use crate::span::Span;
 
 /// The lexicons of this extractor, embedded at build time.
@@ -262,10 +261,6 @@ fn build_lexicons() -> Lexicons {
         regions,
     }
 }
-
-static ROOTS: LazyLock<Dictionary> = LazyLock::new(Dictionary::new);
-static STEMMER: LazyLock<Stemmer<'static>> = LazyLock::new(|| Stemmer::new(&ROOTS));
-static STOPWORDS: LazyLock<Dictionary> = LazyLock::new(Dictionary::stopword);
 
 /// Public schools and madrasahs with their number: "SMP Negeri 3", "SDN 18", "SMP 30",
 /// "Sekolah Dasar 165", "SMA Muhammadiyah 1" (private).

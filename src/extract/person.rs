@@ -19,12 +19,10 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use sastrawi::{Dictionary, Stemmer};
-
 use crate::calendar;
 use crate::extract::Doc;
 use crate::extract::org::Organizations;
-use crate::lexicon;
+use crate::lexicon::{self, ROOTS, STEMMER};
 use crate::span::Span;
 
 /// A fast hasher for the short lowercase keys of the word lexicons (rustc's FxHash):
@@ -347,9 +345,6 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         degrees,
     }
 });
-
-static ROOTS: LazyLock<Dictionary> = LazyLock::new(Dictionary::new);
-static STEMMER: LazyLock<Stemmer<'static>> = LazyLock::new(|| Stemmer::new(&ROOTS));
 
 /// What the dictionary says of a lowercase word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -19,7 +19,8 @@ use std::io::{self, Write};
 
 use crate::extract::quote::QuoteKind;
 use crate::record::{Output, Record};
-use crate::view::{Attributed, CodePoints};
+use crate::span::CharOffsets;
+use crate::view::Attributed;
 
 const STYLE: &str = include_str!("../../assets/report.css");
 const SCRIPT: &str = include_str!("../../assets/report.js");
@@ -332,10 +333,10 @@ struct Mark {
 /// (whose strings count UTF-16 units) never sees an offset. Marks nest: when two cross,
 /// the one of higher rank is cut into pieces at the other's boundaries.
 fn marked_text(record: &Record, text: &str, anchor: &str) -> String {
-    let at = CodePoints::new(text);
+    let at = CharOffsets::new(text);
     let mut marks: Vec<Mark> = Vec::new();
     let mut push = |start: usize, end: usize, rank: u8, open: String, close: &'static str| {
-        let (start, end) = (at.byte(start), at.byte(end));
+        let (start, end) = (at.byte_offset(start), at.byte_offset(end));
         if start < end {
             marks.push(Mark {
                 start,
