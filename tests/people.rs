@@ -4,6 +4,8 @@
 //! the cases whose name contains it. Every mention and title span must slice the text back
 //! to what the record says is there.
 
+mod common;
+
 use serde::Deserialize;
 use warta::input::Article;
 use warta::pipeline::{Options, Pipeline};
@@ -110,24 +112,9 @@ fn run(case: &Case, pipeline: &Pipeline) -> Vec<String> {
 #[test]
 fn person_cases() {
     let file: File = toml::from_str(include_str!("data/person.toml")).expect("tests/data/person.toml parses");
-    let filter = std::env::var("PERSON_TEST").unwrap_or_default();
     let pipeline = Pipeline::new(Options {
         text: true,
         ..Options::default()
     });
-    let mut failures = Vec::new();
-    let mut ran = 0;
-    for case in file.test.iter().filter(|c| c.name.contains(&filter)) {
-        ran += 1;
-        for e in run(case, &pipeline) {
-            failures.push(format!("{}: {e}", case.name));
-        }
-    }
-    assert!(ran > 0, "no case matches PERSON_TEST={filter:?}");
-    assert!(
-        failures.is_empty(),
-        "{} failure(s):\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::check_cases(&file.test, "PERSON_TEST", |c| &c.name, |c| run(c, &pipeline));
 }

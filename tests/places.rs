@@ -4,6 +4,8 @@
 //! `part`. Each mention's span must slice its text out of the article, and each code must
 //! name, in the gazetteer, a region of the place's name and level.
 
+mod common;
+
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 
@@ -157,22 +159,7 @@ fn check(case: &Case) -> Vec<String> {
 #[test]
 fn place_cases() {
     let cases: Cases = toml::from_str(include_str!("data/place.toml")).expect("tests/data/place.toml parses");
-    let filter = std::env::var("PLACE_TEST").unwrap_or_default();
-    let mut failures = Vec::new();
-    let mut ran = 0;
-    for case in cases.test.iter().filter(|c| c.name.contains(&filter)) {
-        ran += 1;
-        for e in check(case) {
-            failures.push(format!("{}: {e}", case.name));
-        }
-    }
-    assert!(ran > 0, "no case matches PLACE_TEST={filter:?}");
-    assert!(
-        failures.is_empty(),
-        "{} failure(s) in {ran} cases:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::check_cases(&cases.test, "PLACE_TEST", |c| &c.name, check);
 }
 
 #[test]
