@@ -1,7 +1,7 @@
 //! Calendar dates: validation, weekdays, Indonesian month and weekday names, and the date
 //! strings that news dumps carry in their metadata.
 
-use std::collections::HashMap;
+use crate::lexicon::FastMap;
 use std::fmt;
 use std::sync::LazyLock;
 
@@ -96,7 +96,7 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+static MONTHS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
     lexicon::entries(embedded::MONTHS)
         .map(|e| {
             let n = e
@@ -108,7 +108,7 @@ static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
         .collect()
 });
 
-static WEEKDAYS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
+static WEEKDAYS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
     lexicon::entries(embedded::WEEKDAYS)
         .map(|e| {
             let n = e

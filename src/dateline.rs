@@ -1,7 +1,7 @@
 //! Datelines at the start of a news body: "PALEMBANG –", "Palembang (ANTARA) -",
 //! "JAKARTA, KOMPAS.com —", "SUMSELKITA.COM, PALEMBANG –", "Tandaseru —".
 
-use std::collections::HashSet;
+use crate::lexicon::FastSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -34,7 +34,7 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("the dateline pattern is valid")
 });
 
-static OUTLETS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static OUTLETS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     lexicon::entries(embedded::OUTLETS)
         .map(|e| e.surface.to_lowercase())
         .collect()

@@ -1,7 +1,7 @@
 //! Language identification, so that an article in another language is flagged instead of
 //! being read as Indonesian.
 
-use std::collections::HashSet;
+use crate::lexicon::FastSet;
 use std::sync::LazyLock;
 
 use serde::Serialize;
@@ -55,7 +55,7 @@ static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
     ])
 });
 
-static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
+static FUNCTION_WORDS: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(FUNCTION_WORDS_LIST).map(|e| e.surface).collect());
 const FUNCTION_WORDS_LIST: &str = include_str!("../data/language/kata_fungsi.txt");
 
@@ -76,8 +76,14 @@ fn plainly_indonesian(text: &str) -> bool {
         .take(QUICK_WORDS)
     {
         words += 1;
-        if word.len() <= 8 && FUNCTION_WORDS.contains(word.to_ascii_lowercase().as_str()) {
-            function += 1;
+        let mut lower = [0u8; 8];
+        if word.len() <= lower.len() && word.is_ascii() {
+            lower[..word.len()].copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(&lower[..word.len()]).unwrap_or_default();
+            if FUNCTION_WORDS.contains(lower) {
+                function += 1;
+            }
         }
     }
     words >= 20 && function as f64 >= FUNCTION_WORD_SHARE * words as f64

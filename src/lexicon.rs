@@ -7,6 +7,12 @@ use std::sync::LazyLock;
 
 use sastrawi::{Dictionary, Stemmer};
 
+/// Maps and sets keyed by lexicon words use rustc's FxHash: SipHash's resistance to flooding
+/// buys nothing for keys from our own lexicons, and every word of every article is looked up.
+pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
+/// See [`FastMap`].
+pub type FastSet<K> = rustc_hash::FxHashSet<K>;
+
 /// The Indonesian root dictionary of sastrawi-rs (about 26,000 roots in an FST): tells a
 /// common word from a name, and a root from a word with a clitic. One copy for every stage.
 pub static ROOTS: LazyLock<Dictionary> = LazyLock::new(Dictionary::new);

@@ -10,7 +10,7 @@
 //! (`Jl.`, `A.`) and so never end a sentence, save those marked `final` in
 //! `data/sentence/singkatan.txt` (`dll.`), which end one before a capital.
 
-use std::collections::HashSet;
+use crate::lexicon::FastSet;
 use std::sync::LazyLock;
 
 use crate::lexicon::{self, ROOTS, embedded};
@@ -19,7 +19,7 @@ use crate::token::{Token, TokenKind};
 
 /// Abbreviations that often close a sentence (`dll.`): they end one when a capitalized
 /// word follows.
-static FINAL_ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+static FINAL_ABBREVIATIONS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     lexicon::entries(embedded::ABBREVIATIONS)
         .filter(|e| e.value == Some("final"))
         .map(|e| e.surface)

@@ -9,7 +9,7 @@
 //! lexicalized word list in `data/token/` and the root dictionary of `sastrawi`; the
 //! stemmer runs only on words that end like a clitic.
 
-use std::collections::HashSet;
+use crate::lexicon::FastSet;
 use std::sync::LazyLock;
 
 use crate::lexicon::{self, ROOTS, STEMMER, STOPWORDS, embedded};
@@ -59,12 +59,12 @@ impl Token<'_> {
 }
 
 /// Abbreviations with their period, as written (`Jl.`, `dr.`, `dll.`).
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
+static ABBREVIATIONS: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(embedded::ABBREVIATIONS).map(|e| e.surface).collect());
 
 /// Capitalized abbreviations folded to lowercase, so that an all-caps spelling (`JL.`,
 /// `KEC.`) is found too.
-static ABBREVIATIONS_FOLDED: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static ABBREVIATIONS_FOLDED: LazyLock<FastSet<String>> = LazyLock::new(|| {
     lexicon::entries(embedded::ABBREVIATIONS)
         .map(|e| e.surface)
         .filter(|s| s.starts_with(|c: char| c.is_uppercase()))
@@ -73,11 +73,11 @@ static ABBREVIATIONS_FOLDED: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// Words that end like a clitic but are one syntactic word (`lainnya`, `meskipun`).
-static LEXICALIZED: LazyLock<HashSet<&'static str>> =
+static LEXICALIZED: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| lexicon::entries(embedded::LEXICALIZED).map(|e| e.surface).collect());
 
 /// Month names and their abbreviations, lowercase: `Januari-Maret` is a range of two months.
-static MONTHS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static MONTHS: LazyLock<FastSet<String>> = LazyLock::new(|| {
     lexicon::entries(embedded::MONTHS)
         .map(|e| e.surface.to_lowercase())
         .collect()

@@ -14,7 +14,6 @@
 //! 4. merging: mentions whose bodies are the same once acronyms are expanded, and whose
 //!    regions agree, are one organization.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -23,7 +22,7 @@ use regex::Regex;
 use crate::calendar;
 use crate::dateline;
 use crate::extract::Doc;
-use crate::lexicon::{self, ROOTS, STEMMER, STOPWORDS};
+use crate::lexicon::{self, FastMap, FastSet, ROOTS, STEMMER, STOPWORDS};
 use crate::span::Span;
 
 /// The lexicons of this extractor, embedded at build time.
@@ -139,32 +138,10 @@ struct Lexicons {
 
 static LEXICONS: LazyLock<Lexicons> = LazyLock::new(build_lexicons);
 
-/// FNV-1a: the maps hold short words and are asked once per candidate word, where SipHash's
-/// resistance to flooding buys nothing (the keys are our own lexicons).
-#[derive(Default, Clone, Copy)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
-type FastSet<K> = HashSet<K, std::hash::BuildHasherDefault<Fnv>>;
-
 fn build_lexicons() -> Lexicons {
     let mut patterns: Vec<&'static str> = Vec::new();
     let mut entries = Vec::new();
-    let mut seen = HashSet::new();
+    let mut seen = FastSet::default();
     let mut heads = FastMap::default();
     let mut suffixes = FastMap::default();
     for e in lexicon::entries(lexicons::HEADS) {
@@ -1517,7 +1494,7 @@ fn merge(text: &str, cands: Vec<Candidate>, acronyms: &[Acronym]) -> Vec<Organiz
         region: String,
         org: Organization,
     }
-    let mut defined: HashMap<&str, String> = HashMap::new();
+    let mut defined: FastMap<&str, String> = FastMap::default();
     for a in acronyms {
         defined.insert(a.short.as_str(), strip_brackets(&a.long).to_lowercase());
     }
@@ -1593,7 +1570,7 @@ fn strip_brackets(s: &str) -> String {
 
 /// The body of a name, lowercase, its leading acronym expanded: "Pemkot" and "Pemerintah
 /// Kota" give "pemerintah kota".
-fn body_key(text: &str, c: &Candidate, defined: &HashMap<&str, String>) -> String {
+fn body_key(text: &str, c: &Candidate, defined: &FastMap<&str, String>) -> String {
     let body = strip_brackets(&text[c.span.start..c.body_end.max(c.span.start)]);
     let mut words: Vec<&str> = body.split(' ').collect();
     // The longest leading run of words that is a known acronym.
@@ -1676,7 +1653,7 @@ mod tests {
             ("org/wilayah.txt", lexicons::REGIONS),
         ];
         for (name, source) in all {
-            let mut seen = HashSet::new();
+            let mut seen = FastSet::default();
             for e in lexicon::entries(source) {
                 assert_eq!(e.surface, e.surface.trim(), "{name}: stray space in {:?}", e.surface);
                 assert!(!e.surface.is_empty(), "{name}: empty entry");

@@ -16,19 +16,13 @@
 //!    ("Sekda") when only one person in the article holds it.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::calendar;
 use crate::extract::Doc;
 use crate::extract::org::Organizations;
-use crate::lexicon::{self, ROOTS, STEMMER};
+use crate::lexicon::{self, FastMap, FastSet, ROOTS, STEMMER};
 use crate::span::Span;
-
-/// A fast hasher for the short lowercase keys of the word lexicons (rustc's FxHash):
-/// SipHash's DoS resistance buys nothing for embedded keys, and every word of every article
-/// is looked up once.
-type FxBuild = rustc_hash::FxBuildHasher;
 
 /// The embedded lexicon files of this extractor.
 mod lexicons {
@@ -183,14 +177,14 @@ mod flag {
 
 /// Multi-word phrases keyed by their first word, lowercase, longest first.
 struct Phrases<V> {
-    by_first: HashMap<String, Vec<(Vec<String>, V)>, FxBuild>,
+    by_first: FastMap<String, Vec<(Vec<String>, V)>>,
     /// The flag every first word carries: other words skip the lookup.
     gate: u32,
 }
 
 impl<V: Copy> Phrases<V> {
     fn new(entries: impl Iterator<Item = (String, V)>, gate: u32) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, V)>, FxBuild> = HashMap::default();
+        let mut by_first: FastMap<String, Vec<(Vec<String>, V)>> = FastMap::default();
         for (surface, value) in entries {
             let words: Vec<String> = surface
                 .split([' ', '.'])
@@ -209,17 +203,17 @@ impl<V: Copy> Phrases<V> {
 }
 
 struct Lexicons {
-    words: HashMap<String, u32, FxBuild>,
+    words: FastMap<String, u32>,
     /// The longest word of `words`, in bytes: longer words skip the lookup.
     longest: usize,
     titles: Phrases<TitleKind>,
     ranks: Phrases<()>,
-    honorifics: HashMap<String, bool, FxBuild>,
-    degrees: HashSet<String, FxBuild>,
+    honorifics: FastMap<String, bool>,
+    degrees: FastSet<String>,
 }
 
 static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
-    let mut words: HashMap<String, u32, FxBuild> = HashMap::default();
+    let mut words: FastMap<String, u32> = FastMap::default();
     let mut add = |w: &str, f: u32| *words.entry(w.to_lowercase()).or_default() |= f;
     for e in lexicon::entries(lexicons::GIVEN_NAMES) {
         let f = match e.value {
@@ -320,13 +314,13 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
     for first in ranks.by_first.keys() {
         add(first, flag::TITLE_HEAD | flag::RANK_FIRST);
     }
-    let honorifics: HashMap<String, bool, FxBuild> = lexicon::entries(lexicons::HONORIFICS)
+    let honorifics: FastMap<String, bool> = lexicon::entries(lexicons::HONORIFICS)
         .map(|e| (e.surface.replace('.', "").to_lowercase(), e.value == Some("weak")))
         .collect();
     for h in honorifics.keys() {
         add(h, flag::HONORIFIC);
     }
-    let degrees: HashSet<String, FxBuild> = lexicon::entries(lexicons::DEGREES)
+    let degrees: FastSet<String> = lexicon::entries(lexicons::DEGREES)
         .map(|e| e.surface.replace(['.', ' '], "").to_lowercase())
         .collect();
     for d in &degrees {
@@ -598,8 +592,8 @@ fn is_mark(c: char) -> bool {
 
 /// Capitalized words that follow a place marker ("Kabupaten Konawe", "di Pondidaha"):
 /// places of this article, whatever the lexicons know.
-fn doc_places<'a>(w: &Words<'a>) -> HashSet<&'a str> {
-    let mut places = HashSet::new();
+fn doc_places<'a>(w: &Words<'a>) -> FastSet<&'a str> {
+    let mut places = FastSet::default();
     for i in 0..w.len() {
         // "Wali Kota Ratu Dewa": "Kota" of a title marks no place.
         if !w.has(i, flag::PLACE_MARKER) || (i > 0 && w.low(i - 1) == "wali") {
@@ -621,8 +615,8 @@ fn doc_places<'a>(w: &Words<'a>) -> HashSet<&'a str> {
 
 /// Capitalized words written alone next to a cue ("kata Alissa", "Rully menambahkan"):
 /// short names of this article's people. A title's organization part ends before them.
-fn doc_cued<'a>(w: &Words<'a>) -> HashSet<&'a str> {
-    let mut cued = HashSet::new();
+fn doc_cued<'a>(w: &Words<'a>) -> FastSet<&'a str> {
+    let mut cued = FastSet::default();
     let alone = |k: usize| {
         w.word(k)
             && w.items[k].cap
@@ -690,13 +684,13 @@ struct BareTitle {
 
 struct Finder<'w, 'a> {
     w: &'w Words<'a>,
-    places: &'w HashSet<&'a str>,
+    places: &'w FastSet<&'a str>,
     /// Words that stand alone next to a speech cue ("kata Alissa"): short names.
-    cued: &'w HashSet<&'a str>,
+    cued: &'w FastSet<&'a str>,
     org_spans: &'w [Span],
     /// Dictionary answers already computed for this article: stemming is the costliest
     /// step of the extractor, and the same capitalized words come back.
-    classes: RefCell<HashMap<&'w str, WordClass, FxBuild>>,
+    classes: RefCell<FastMap<&'w str, WordClass>>,
 }
 
 impl<'w> Finder<'w, '_> {

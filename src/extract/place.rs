@@ -26,6 +26,7 @@
 //! Palembang" names Kota Palembang), and an office such as "Kecamatan Plaju" in a list of
 //! award winners is both an organization and a place: the arrays are separate.
 
+use crate::lexicon::FastSet;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -152,7 +153,7 @@ struct Lexicons {
     automaton: AhoCorasick,
     entries: Vec<LexEntry>,
     /// Keys of every city, those named bare and those named only with "Kota".
-    cities: std::collections::HashSet<String>,
+    cities: FastSet<String>,
 }
 
 static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
@@ -1205,7 +1206,7 @@ mod tests {
         ] {
             assert!(lexicon::entries(source).count() > 30, "{name} is too short");
         }
-        let provinces: std::collections::HashSet<&str> = lexicon::entries(lexicons::PROVINCES)
+        let provinces: FastSet<&str> = lexicon::entries(lexicons::PROVINCES)
             .map(|e| e.value.unwrap_or(e.surface))
             .collect();
         assert_eq!(provinces.len(), 38, "data/place/provinsi.txt names the 38 provinces");

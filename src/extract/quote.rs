@@ -3,7 +3,7 @@
 //! from speech verbs and frames in `data/quote/verba_tutur.txt`, and the speaker of each,
 //! resolved through names, pronouns, titles and the previous quote.
 
-use std::collections::HashMap;
+use crate::lexicon::FastMap;
 use std::sync::LazyLock;
 
 use crate::extract::Doc;
@@ -83,7 +83,7 @@ enum VerbClass {
     Frame,
 }
 
-static VERBS: LazyLock<HashMap<&'static str, VerbClass>> = LazyLock::new(|| {
+static VERBS: LazyLock<FastMap<&'static str, VerbClass>> = LazyLock::new(|| {
     lexicon::entries(lexicons::SPEECH_VERBS)
         .map(|e| {
             let class = match e.value {

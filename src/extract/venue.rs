@@ -1,7 +1,7 @@
 //! Venues: where things happen ("di Hotel Novotel", "Ruang Rapat Paripurna DPRD Provinsi
 //! Jambi", "Grand Singgie Hotel"), found from head words in `data/venue/gedung.txt`.
 
-use std::collections::HashMap;
+use crate::lexicon::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 use crate::calendar;
@@ -35,8 +35,8 @@ enum Strength {
 type Head = (Vec<String>, Strength);
 
 /// Heads by their first word.
-static HEADS: LazyLock<HashMap<String, Vec<Head>>> = LazyLock::new(|| {
-    let mut heads: HashMap<String, Vec<Head>> = HashMap::new();
+static HEADS: LazyLock<FastMap<String, Vec<Head>>> = LazyLock::new(|| {
+    let mut heads: FastMap<String, Vec<Head>> = FastMap::default();
     for e in lexicon::entries(embedded::VENUE_HEADS) {
         let words = e.surface.split(' ').map(str::to_lowercase).collect::<Vec<_>>();
         let strength = if e.value == Some("di") {
@@ -54,7 +54,7 @@ static HEADS: LazyLock<HashMap<String, Vec<Head>>> = LazyLock::new(|| {
 });
 
 /// Lowercase words allowed between a lowercase head and the capitalized name.
-static QUALIFIERS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
+static QUALIFIERS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
     lexicon::entries(embedded::VENUE_QUALIFIERS)
         .map(|e| e.surface)
         .collect()
