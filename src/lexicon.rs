@@ -3,6 +3,7 @@
 //! Format (see `data/README.md`): UTF-8, one entry per line, `#` starts a comment line,
 //! and an optional second column after a tab holds the canonical form or a value.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use sastrawi::{Dictionary, Stemmer};
@@ -22,6 +23,50 @@ pub static STOPWORDS: LazyLock<Dictionary> = LazyLock::new(Dictionary::stopword)
 
 /// sastrawi-rs' stemmer over [`ROOTS`]: the root of a derived word.
 pub static STEMMER: LazyLock<Stemmer<'static>> = LazyLock::new(|| Stemmer::new(&ROOTS));
+
+/// How many words each thread remembers the dictionary's answers for; past this the memory
+/// is emptied and fills again, so it stays a few megabytes on any corpus.
+const MEMO_WORDS: usize = 1 << 16;
+
+thread_local! {
+    static ROOT_MEMO: RefCell<FastMap<Box<str>, bool>> = RefCell::new(FastMap::default());
+    static STEM_MEMO: RefCell<FastMap<Box<str>, Box<str>>> = RefCell::new(FastMap::default());
+}
+
+/// Whether [`ROOTS`] holds the lowercase `word`, remembered per thread: the same words come
+/// back in every article, and a hash lookup costs a fraction of a walk through the FST.
+pub fn is_root(word: &str) -> bool {
+    ROOT_MEMO.with(|memo| {
+        if let Some(&known) = memo.borrow().get(word) {
+            return known;
+        }
+        let known = ROOTS.find(word);
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= MEMO_WORDS {
+            memo.clear();
+        }
+        memo.insert(word.into(), known);
+        known
+    })
+}
+
+/// Calls `f` with the [`STEMMER`]'s root of the lowercase `word`, remembered per thread:
+/// stemming tries dozens of affix combinations, each a dictionary lookup.
+pub fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    STEM_MEMO.with(|memo| {
+        if let Some(stem) = memo.borrow().get(word) {
+            return f(stem);
+        }
+        let stem: Box<str> = STEMMER.stem_word(word).into();
+        let answer = f(&stem);
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= MEMO_WORDS {
+            memo.clear();
+        }
+        memo.insert(word.into(), stem);
+        answer
+    })
+}
 
 /// One lexicon line: the surface form and the optional value after the tab.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -10,10 +10,9 @@
 //! (`Jl.`, `A.`) and so never end a sentence, save those marked `final` in
 //! `data/sentence/singkatan.txt` (`dll.`), which end one before a capital.
 
-use crate::lexicon::FastSet;
 use std::sync::LazyLock;
 
-use crate::lexicon::{self, ROOTS, embedded};
+use crate::lexicon::{self, FastSet, embedded};
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
 
@@ -131,7 +130,9 @@ fn starts_sentence(tokens: &[Token<'_>], terminal: usize, next: &Token<'_>) -> b
                 before.text.chars().count() >= 4 || {
                     let mut buf = [0u8; 8];
                     let b = before.text.as_bytes();
-                    b.len() <= buf.len() && b.iter().all(u8::is_ascii_alphabetic) && ROOTS.find(lower(b, &mut buf))
+                    b.len() <= buf.len()
+                        && b.iter().all(u8::is_ascii_alphabetic)
+                        && lexicon::is_root(lower(b, &mut buf))
                 }
             }
             _ => false,

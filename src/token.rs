@@ -9,10 +9,9 @@
 //! lexicalized word list in `data/token/` and the root dictionary of `sastrawi`; the
 //! stemmer runs only on words that end like a clitic.
 
-use crate::lexicon::FastSet;
 use std::sync::LazyLock;
 
-use crate::lexicon::{self, ROOTS, STEMMER, STOPWORDS, embedded};
+use crate::lexicon::{self, FastSet, STOPWORDS, embedded};
 use crate::span::Span;
 
 /// What a token is.
@@ -606,7 +605,7 @@ fn clitic_len(word: &str, sentence_start: bool) -> Option<usize> {
     if name && matches!(clitic, "ku" | "mu") {
         return None;
     }
-    if ROOTS.find(lower) {
+    if lexicon::is_root(lower) {
         let question = matches!(clitic, "kah" | "tah") && STOPWORDS.find(host);
         return question.then_some(clitic.len());
     }
@@ -616,7 +615,7 @@ fn clitic_len(word: &str, sentence_start: bool) -> Option<usize> {
     if clitic == "nya" && adverbial_se(&lower[..lower.len() - 3]) {
         return None;
     }
-    let known = || ROOTS.find(host) || derived(host);
+    let known = || lexicon::is_root(host) || derived(host);
     let split = match clitic {
         "nya" if !name => host.len() >= 3 || known(),
         _ => known(),
@@ -635,13 +634,13 @@ fn prefixed_root(word: &str) -> bool {
         if rest.len() < 3 {
             return false;
         }
-        if ROOTS.find(rest) {
+        if lexicon::is_root(rest) {
             return true;
         }
         nasal.is_some_and(|c| {
             buf[0] = c;
             buf[1..=rest.len()].copy_from_slice(rest.as_bytes());
-            ROOTS.find(std::str::from_utf8(&buf[..=rest.len()]).expect("ASCII"))
+            lexicon::is_root(std::str::from_utf8(&buf[..=rest.len()]).expect("ASCII"))
         })
     })
 }
@@ -650,15 +649,16 @@ fn prefixed_root(word: &str) -> bool {
 /// not the roots `sekitar` or `semua`, nor `serapan` (`serap` + `-an`).
 fn adverbial_se(stem: &str) -> bool {
     match stem.strip_prefix("se") {
-        Some(inner) if inner.len() >= 3 => !ROOTS.find(stem) && ROOTS.find(inner) && STEMMER.stem_word(stem) == inner,
+        Some(inner) if inner.len() >= 3 => {
+            !lexicon::is_root(stem) && lexicon::is_root(inner) && lexicon::with_stem(stem, |root| root == inner)
+        }
         _ => false,
     }
 }
 
 /// Whether `word` is a derived form of a root the dictionary knows.
 fn derived(word: &str) -> bool {
-    let root = STEMMER.stem_word(word);
-    root != word && root.len() >= 2 && ROOTS.find(&root)
+    lexicon::with_stem(word, |root| root != word && root.len() >= 2 && lexicon::is_root(root))
 }
 
 #[cfg(test)]

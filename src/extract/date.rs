@@ -19,12 +19,15 @@
 //! ("kata Doni, Selasa (25/8/2020)"). Without a reference date, the nearest explicit full
 //! date in the text stands in; without one either, the value is `None`.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Regex;
+use regex_automata::{Anchored, Input, meta};
 
 use crate::calendar::{self, Date};
 use crate::extract::Doc;
+use crate::lexicon::FastMap;
 use crate::span::Span;
 
 /// How much of a date the text gives.
@@ -80,8 +83,10 @@ pub struct Dates {
 
 /// Finds the dates and times of `doc`.
 pub fn extract(doc: &Doc<'_>) -> Dates {
+    let triggers = triggers(doc.text);
     let mut finder = Finder {
         text: doc.text,
+        triggers: &triggers,
         body_start: doc.body_start,
         found: Vec::new(),
     };
@@ -92,7 +97,7 @@ pub fn extract(doc: &Doc<'_>) -> Dates {
     let dates = resolve(&found, doc.reference_date, &quotes);
     Dates {
         dates,
-        times: times(doc.text),
+        times: times(doc.text, &triggers),
     }
 }
 
@@ -116,7 +121,11 @@ static MONTH: LazyLock<String> = LazyLock::new(|| alternation(calendar::month_na
 static WEEKDAY: LazyLock<String> = LazyLock::new(|| alternation(calendar::weekday_names()));
 
 fn pattern(template: &str) -> Regex {
-    let source = template
+    Regex::new(&pattern_source(template)).expect("date patterns are valid: the unit tests compile them all")
+}
+
+fn pattern_source(template: &str) -> String {
+    template
         .replace("{M}", &MONTH)
         .replace("{W}", &WEEKDAY)
         .replace("{RANGE}", RANGE)
@@ -124,8 +133,7 @@ fn pattern(template: &str) -> Regex {
         // ASCII word boundaries: Unicode ones stop the lazy DFA on any text with a curly
         // quote or a dash in it, and the fallback engine cost more than half the pipeline.
         // Date words and digits are ASCII, so the boundaries fall in the same places.
-        .replace(r"\b", r"(?-u:\b)");
-    Regex::new(&source).expect("date patterns are valid: the unit tests compile them all")
+        .replace(r"\b", r"(?-u:\b)")
 }
 
 /// Words that join the two ends of a range: "7-9", "7 hingga 9", "7 s.d. 9".
@@ -134,68 +142,478 @@ const RANGE: &str = r"(?:-|–|—|s\.?\s?d\.?|s/d|hingga|sampai(?:\s+dengan)?|d
 /// A part of the day: "Minggu malam (28/12/2014)".
 const PART: &str = r"(?:pagi|siang|sore|petang|malam|dini\s+hari)";
 
+// The passes. Fifteen regex passes over every byte of every article were a fifth of the
+// whole pipeline, yet a date or time can only begin at a digit, a bracket or one of a few
+// dozen words. So the text's word starts are read once (`triggers`), and each pattern is
+// tried, anchored, only at the word starts it can begin with. The matches are the same as a
+// search over the whole text: that search finds the leftmost start at which the pattern
+// matches, and every start a pattern can match at is among its triggers (the unit test
+// `passes_match_as_a_whole_text_search_would` compares the two on every text we have).
+
+/// The patterns run over the whole article, in the order of their bits.
+static PASSES: LazyLock<[&'static Pass; 15]> = LazyLock::new(|| {
+    [
+        &ISO,
+        &WEEKDAY_NUMERIC,
+        &DAY_RANGE,
+        &WRITTEN,
+        &NUMERIC_RANGE,
+        &NUMERIC,
+        &MONTH_YEAR,
+        &DAY_MONTH_NUMERIC,
+        &DAY_ONLY,
+        &MONTH_RELATIVE,
+        &ANAPHORIC,
+        &DAYS_AGO,
+        &RELATIVE,
+        &WEEKDAY_ALONE,
+        &TIME,
+    ]
+});
+
+/// A pattern run over the whole article, tried only where it can begin.
+struct Pass {
+    /// `regex_automata`'s engine rather than `regex`'s: only it searches anchored at a
+    /// position while still seeing the text before it (for `\b`).
+    regex: meta::Regex,
+    /// Index into [`PASSES`] and bit in a trigger's mask.
+    id: usize,
+    starts: Starts,
+    /// The pattern, for the test that compares with a whole-text search.
+    #[cfg_attr(not(test), allow(dead_code))]
+    source: String,
+}
+
+/// What a pattern's match can begin with, always at an ASCII word boundary.
+struct Starts {
+    digit: bool,
+    paren: bool,
+    weekday: bool,
+    month: bool,
+    /// Lowercase words, up to their first character that is not an ASCII letter.
+    words: &'static [&'static str],
+}
+
+impl Pass {
+    fn new(id: usize, template: &str, starts: Starts) -> Pass {
+        let source = pattern_source(template);
+        let regex = meta::Regex::new(&source).expect("date patterns are valid: the unit tests compile them all");
+        Pass {
+            regex,
+            id,
+            starts,
+            source,
+        }
+    }
+
+    fn bit(&self) -> u32 {
+        1 << self.id
+    }
+
+    /// The pattern's matches in `text`, leftmost first and not overlapping, as a search over
+    /// the whole text would give them.
+    fn matches<'a>(&'static self, text: &'a str, triggers: &'a [Trigger]) -> impl Iterator<Item = Caps<'a>> + 'a {
+        let mut resume = 0;
+        let mut caps = self.regex.create_captures();
+        triggers.iter().filter_map(move |t| {
+            if t.passes & self.bit() == 0 || t.at < resume {
+                return None;
+            }
+            let input = Input::new(text).range(t.at..).anchored(Anchored::Yes);
+            PASS_CACHES.with(|caches| {
+                let mut caches = caches.borrow_mut();
+                let cache = caches[self.id].get_or_insert_with(|| self.regex.create_cache());
+                self.regex.search_captures_with(cache, &input, &mut caps);
+            });
+            let m = caps.get_match()?;
+            resume = m.end();
+            Some(Caps {
+                text,
+                caps: caps.clone(),
+            })
+        })
+    }
+}
+
+thread_local! {
+    /// Each pass's search memory, kept per thread between articles.
+    static PASS_CACHES: RefCell<Vec<Option<meta::Cache>>> = RefCell::new((0..15).map(|_| None).collect());
+}
+
+/// A place where a pass may match: a word start or an opening bracket.
+#[derive(Debug, Clone, Copy)]
+struct Trigger {
+    at: usize,
+    /// Bits of the passes that can begin here.
+    passes: u32,
+}
+
+/// Lowercase leading letters of a word -> the passes that can begin with it.
+static START_WORDS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
+    let mut map: FastMap<String, u32> = FastMap::default();
+    for pass in PASSES.iter() {
+        let mut add = |word: &str| {
+            let letters = word.bytes().take_while(u8::is_ascii_alphabetic).count();
+            *map.entry(word[..letters].to_ascii_lowercase()).or_default() |= pass.bit();
+        };
+        if pass.starts.weekday {
+            calendar::weekday_names().for_each(&mut add);
+        }
+        if pass.starts.month {
+            calendar::month_names().for_each(&mut add);
+        }
+        pass.starts.words.iter().for_each(|w| add(w));
+    }
+    map
+});
+
+/// For each first letter, the lengths (bit n for n letters) of the keys of [`START_WORDS`]:
+/// most words are ruled out by this before they are lowercased and hashed.
+static START_SHAPES: LazyLock<[u32; 26]> = LazyLock::new(|| {
+    let mut shapes = [0u32; 26];
+    for key in START_WORDS.keys() {
+        if let Some(first) = key.bytes().next().filter(u8::is_ascii_lowercase)
+            && key.len() < 32
+        {
+            shapes[usize::from(first - b'a')] |= 1 << key.len();
+        }
+    }
+    shapes
+});
+
+fn passes_where(flag: impl Fn(&Starts) -> bool) -> u32 {
+    PASSES
+        .iter()
+        .filter(|p| flag(&p.starts))
+        .fold(0, |bits, p| bits | p.bit())
+}
+
+static DIGIT_PASSES: LazyLock<u32> = LazyLock::new(|| passes_where(|s| s.digit));
+static PAREN_PASSES: LazyLock<u32> = LazyLock::new(|| passes_where(|s| s.paren));
+
+/// Every ASCII word start (as `(?-u:\b)` sees words: ASCII letters, digits and `_`) and
+/// opening bracket at which some pass can begin.
+fn triggers(text: &str) -> Vec<Trigger> {
+    let bytes = text.as_bytes();
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let mut out = Vec::new();
+    let mut key = [0u8; 16];
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !is_word(b) {
+            if b == b'(' {
+                out.push(Trigger {
+                    at: i,
+                    passes: *PAREN_PASSES,
+                });
+            }
+            i += 1;
+            continue;
+        }
+        let passes = if b.is_ascii_digit() {
+            *DIGIT_PASSES
+        } else {
+            let letters = bytes[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            let shape = if b.is_ascii_alphabetic() {
+                START_SHAPES[usize::from(b.to_ascii_lowercase() - b'a')]
+            } else {
+                0
+            };
+            if letters == 0 || letters > key.len() || shape & (1 << letters) == 0 {
+                0
+            } else {
+                key[..letters].copy_from_slice(&bytes[i..i + letters]);
+                key[..letters].make_ascii_lowercase();
+                std::str::from_utf8(&key[..letters])
+                    .ok()
+                    .and_then(|k| START_WORDS.get(k).copied())
+                    .unwrap_or(0)
+            }
+        };
+        if passes != 0 {
+            out.push(Trigger { at: i, passes });
+        }
+        while i < bytes.len() && is_word(bytes[i]) {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The groups of one match, read like `regex::Captures`.
+struct Caps<'a> {
+    text: &'a str,
+    caps: regex_automata::util::captures::Captures,
+}
+
+/// One group of a match.
+#[derive(Debug, Clone, Copy)]
+struct Group<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+impl<'a> Group<'a> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    fn as_str(&self) -> &'a str {
+        &self.text[self.start..self.end]
+    }
+}
+
+impl<'a> Caps<'a> {
+    fn get(&self, group: usize) -> Option<Group<'a>> {
+        self.caps.get_group(group).map(|span| Group {
+            text: self.text,
+            start: span.start,
+            end: span.end,
+        })
+    }
+}
+
+impl std::ops::Index<usize> for Caps<'_> {
+    type Output = str;
+
+    fn index(&self, group: usize) -> &str {
+        self.get(group)
+            .map_or_else(|| panic!("group {group} did not match"), |g| g.as_str())
+    }
+}
+
 /// `2022-11-09`.
-static ISO: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(\d{4})-(\d{2})-(\d{2})\b"));
+static ISO: LazyLock<Pass> = LazyLock::new(|| {
+    Pass::new(
+        0,
+        r"\b(\d{4})-(\d{2})-(\d{2})\b",
+        Starts {
+            digit: true,
+            paren: false,
+            weekday: false,
+            month: false,
+            words: &[],
+        },
+    )
+});
 /// `Rabu (9/11/2022)`, `Selasa(15/11)`, `Minggu malam (28/12/2014)`, `Minggu mendatang (9/2)`, `Kamis, (3/11/2022)`, `Kamis (11/07/24)`, `Senin, 7/11/2022`.
-static WEEKDAY_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
+static WEEKDAY_NUMERIC: LazyLock<Pass> = LazyLock::new(|| {
+    Pass::new(
+        1,
         r"(?i)\b({W})(?:\s+{PART})?(?:\s+(?:lalu|kemarin|kemaren|mendatang|depan|nanti|ini))?\s*,?\s*(\()?\s*(\d{1,2})\s*([/.\-])\s*(\d{1,2})(?:\s*([/.\-])\s*(\d{4}|\d{2}))?\s*(\))?",
+        Starts {
+            digit: false,
+            paren: false,
+            weekday: true,
+            month: false,
+            words: &[],
+        },
     )
 });
 /// `7-9 November 2022`, `7 dan 8 Desember`: the first day of a range over one month.
-static DAY_RANGE: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"(?i)\b(\d{1,2})\s*{RANGE}\s*(\d{1,2})\s+({M})(?:\.?\s+(\d{4})\b|\b)"));
+static DAY_RANGE: LazyLock<Pass> = LazyLock::new(|| {
+    Pass::new(
+        2,
+        r"(?i)\b(\d{1,2})\s*{RANGE}\s*(\d{1,2})\s+({M})(?:\.?\s+(\d{4})\b|\b)",
+        Starts {
+            digit: true,
+            paren: false,
+            weekday: false,
+            month: false,
+            words: &[],
+        },
+    )
+});
 /// `9 November 2022`, `Senin, 7 November 2022`, `Rabu (9 November 2022)`, `9 Nop. 2022`,
 /// `28 Desember`.
-static WRITTEN: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"(?i)(?:\b({W})\s*,?\s*(\()?\s*)?\b(\d{1,2})\s+({M})(?:\.?\s+(\d{4})\b|\b)"));
+static WRITTEN: LazyLock<Pass> = LazyLock::new(|| {
+    Pass::new(
+        3,
+        r"(?i)(?:\b({W})\s*,?\s*(\()?\s*)?\b(\d{1,2})\s+({M})(?:\.?\s+(\d{4})\b|\b)",
+        Starts {
+            digit: true,
+            paren: false,
+            weekday: true,
+            month: false,
+            words: &[],
+        },
+    )
+});
 /// `Senin-Selasa (7-8/11/2022)`, `(30-31/12)`: a range of days written with numbers.
-static NUMERIC_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
+static NUMERIC_RANGE: LazyLock<Pass> = LazyLock::new(|| {
+    Pass::new(
+        4,
         r"(?i)(?:\b({W})\s*{RANGE}\s*({W})\s*,?\s*)?\(\s*(\d{1,2})\s*{RANGE}\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}|\d{2}))?\s*\)",
+        Starts {
+            digit: false,
+            paren: true,
+            weekday: true,
+            month: false,
+            words: &[],
+        },
     )
 });
 /// What may follow a date without a year to lend it the year of the end of a range:
 /// `30 November - 2 Desember 2022`.
 static RANGE_YEAR: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)^\s*{RANGE}\s*\d{1,2}\s+(?:{M})\.?\s+(\d{4})\b"));
 /// `9/11/2022`, `9-11-2022`, `9.11.2022`.
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| pattern(r"\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4})\b"));
+static NUMERIC: LazyLock<Pass> = LazyLock::new(|| {
+    Pass::new(
+        5,
+        r"\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4})\b",
+        Starts {
+            digit: true,
+            paren: false,
+            weekday: false,
+            month: false,
+            words: &[],
+        },
+    )
+});
 /// `November 2022`, `bulan Maret 2019`.
-static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| pattern(r"(?i)\b({M})\.?\s+(\d{4})\b"));
+static MONTH_YEAR: LazyLock<Pass> = LazyLock::new(|| {
+    Pass::new(
+        6,
+        r"(?i)\b({M})\.?\s+(\d{4})\b",
+        Starts {
+            digit: false,
+            paren: false,
+            weekday: false,
+            month: true,
+            words: &[],
+        },
+    )
+});
 /// `tanggal 9/11`.
-static DAY_MONTH_NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"(?i)\b(?:tanggal|tgl\.?)\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\b"));
+static DAY_MONTH_NUMERIC: LazyLock<Pass> = LazyLock::new(|| {
+    Pass::new(
+        7,
+        r"(?i)\b(?:tanggal|tgl\.?)\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\b",
+        Starts {
+            digit: false,
+            paren: false,
+            weekday: false,
+            month: false,
+            words: &["tanggal", "tgl"],
+        },
+    )
+});
 /// `tanggal 24 kemarin`, `tanggal 17`.
-static DAY_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(r"(?i)\b(?:tanggal|tgl\.?)\s+(\d{1,2})\b(?:\s+(lalu|kemarin|kemaren|mendatang|nanti|depan|ini))?")
+static DAY_ONLY: LazyLock<Pass> = LazyLock::new(|| {
+    Pass::new(
+        8,
+        r"(?i)\b(?:tanggal|tgl\.?)\s+(\d{1,2})\b(?:\s+(lalu|kemarin|kemaren|mendatang|nanti|depan|ini))?",
+        Starts {
+            digit: false,
+            paren: false,
+            weekday: false,
+            month: false,
+            words: &["tanggal", "tgl"],
+        },
+    )
 });
 /// `bulan Maret lalu`, `Agustus mendatang`, `bulan Juni`.
-static MONTH_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
+static MONTH_RELATIVE: LazyLock<Pass> = LazyLock::new(|| {
+    Pass::new(
+        9,
         r"(?i)\b(bulan\s+)?({M})\b(?:\s+(tahun\s+lalu|tahun\s+depan|tahun\s+ini|lalu|kemarin|kemaren|mendatang|depan|nanti|ini))?",
+        Starts {
+            digit: false,
+            paren: false,
+            weekday: false,
+            month: true,
+            words: &["bulan"],
+        },
     )
 });
 /// `sehari kemudian`, `dua hari sebelumnya`, `sebulan kemudian`, `keesokan harinya`, `hari itu`.
-static ANAPHORIC: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
+static ANAPHORIC: LazyLock<Pass> = LazyLock::new(|| {
+    Pass::new(
+        10,
         r"(?i)\b(?:(?:(se)|(\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\s+)(hari|pekan|minggu|bulan)\s+(kemudian|setelahnya|sesudahnya|berikutnya|sebelumnya)|(keesokan\s+harinya|keesokan\s+hari|keesokannya|esok\s+harinya|besoknya)|(hari\s+itu|hari\s+yang\s+sama))\b",
+        Starts {
+            digit: true,
+            paren: false,
+            weekday: false,
+            month: false,
+            words: &[
+                "sehari",
+                "sepekan",
+                "seminggu",
+                "sebulan",
+                "satu",
+                "dua",
+                "tiga",
+                "empat",
+                "lima",
+                "enam",
+                "tujuh",
+                "delapan",
+                "sembilan",
+                "sepuluh",
+                "keesokan",
+                "keesokannya",
+                "esok",
+                "besoknya",
+                "hari",
+            ],
+        },
     )
 });
 /// `dua hari lalu`, `3 hari yang lalu`.
-static DAYS_AGO: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
+static DAYS_AGO: LazyLock<Pass> = LazyLock::new(|| {
+    Pass::new(
+        11,
         r"(?i)\b(?:(se)|(\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\s+)hari\s+(?:yang\s+)?lalu\b",
+        Starts {
+            digit: true,
+            paren: false,
+            weekday: false,
+            month: false,
+            words: &[
+                "sehari", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+            ],
+        },
     )
 });
 /// `kemarin`, `hari ini`, `besok`, `lusa`, `kemarin lusa`, `esok hari`.
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
+static RELATIVE: LazyLock<Pass> = LazyLock::new(|| {
+    Pass::new(
+        12,
         r"(?i)\b(kemarin\s+lusa|besok\s+lusa|kemarin|kemaren|hari\s+ini|besok|esok(?:\s+hari|\s+pagi|\s+siang|\s+sore|\s+malam)?|lusa)\b",
+        Starts {
+            digit: false,
+            paren: false,
+            weekday: false,
+            month: false,
+            words: &["kemarin", "kemaren", "hari", "besok", "esok", "lusa"],
+        },
     )
 });
 /// `Rabu`, `Senin lalu`, `Jumat mendatang`.
-static WEEKDAY_ALONE: LazyLock<Regex> =
-    LazyLock::new(|| pattern(r"(?i)\b({W})\b(?:\s+(lalu|kemarin|kemaren|mendatang|depan|nanti|besok|ini))?"));
+static WEEKDAY_ALONE: LazyLock<Pass> = LazyLock::new(|| {
+    Pass::new(
+        13,
+        r"(?i)\b({W})\b(?:\s+(lalu|kemarin|kemaren|mendatang|depan|nanti|besok|ini))?",
+        Starts {
+            digit: false,
+            paren: false,
+            weekday: true,
+            month: false,
+            words: &[],
+        },
+    )
+});
 /// Between a date and a relative word that repeats it: times and parts of the day
 /// ("Minggu (28/12/2014) pukul 06.18 WIB kemarin").
 static TAIL_MARKER: LazyLock<Regex> = LazyLock::new(|| {
@@ -231,9 +649,17 @@ static HEDGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static COUNT_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| pattern(r"(?i)(?:\b(?:satu|dua|tiga|se|sepanjang|seharian)|\d)\s*$"));
 /// Times: `pukul 10.00 WIB`, `jam 9 pagi`, `14.30 WITA`, `pukul 08.00-12.00 WIB`.
-static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    pattern(
+static TIME: LazyLock<Pass> = LazyLock::new(|| {
+    Pass::new(
+        14,
         r"(?i)\b(?:(?:pukul|jam|pkl\.?)\s+(\d{1,2})(?:[.:](\d{2}))?|(\d{1,2})[.:](\d{2})\s*(WIB|WITA|WIT)\b)(?:\s*(?:-|–|s\.?d\.?|s/d|hingga|sampai)\s*(?:pukul\s+)?(\d{1,2})[.:](\d{2}))?(?:\s*(WIB|WITA|WIT)\b)?(?:\s+(pagi|siang|sore|petang|malam|dini\s+hari))?",
+        Starts {
+            digit: true,
+            paren: false,
+            weekday: false,
+            month: false,
+            words: &["pukul", "jam", "pkl"],
+        },
     )
 });
 
@@ -302,11 +728,12 @@ struct Found {
 
 struct Finder<'a> {
     text: &'a str,
+    triggers: &'a [Trigger],
     body_start: usize,
     found: Vec<Found>,
 }
 
-fn number(c: &Captures<'_>, i: usize) -> Option<u32> {
+fn number(c: &Caps<'_>, i: usize) -> Option<u32> {
     c.get(i).and_then(|m| m.as_str().parse().ok())
 }
 
@@ -400,7 +827,7 @@ impl Finder<'_> {
     }
 
     fn iso(&mut self) {
-        for c in ISO.captures_iter(self.text) {
+        for c in ISO.matches(self.text, self.triggers) {
             let m = c.get(0).expect("group 0");
             let span = Span::new(m.start(), m.end());
             if !self.free(span)
@@ -421,7 +848,7 @@ impl Finder<'_> {
     }
 
     fn weekday_numeric(&mut self) {
-        for c in WEEKDAY_NUMERIC.captures_iter(self.text) {
+        for c in WEEKDAY_NUMERIC.matches(self.text, self.triggers) {
             let m = c.get(0).expect("group 0");
             let open = c.get(2).is_some();
             let close = c.get(8).is_some();
@@ -465,7 +892,7 @@ impl Finder<'_> {
     }
 
     fn day_range(&mut self) {
-        for c in DAY_RANGE.captures_iter(self.text) {
+        for c in DAY_RANGE.matches(self.text, self.triggers) {
             let (first, second) = (c.get(1).expect("group 1"), c.get(2).expect("group 2"));
             let whole = c.get(0).expect("group 0");
             if self
@@ -506,7 +933,7 @@ impl Finder<'_> {
     }
 
     fn numeric_range(&mut self) {
-        for c in NUMERIC_RANGE.captures_iter(self.text) {
+        for c in NUMERIC_RANGE.matches(self.text, self.triggers) {
             let whole = c.get(0).expect("group 0");
             let span = Span::new(whole.start(), whole.end());
             let (d1, d2, month) = (
@@ -545,7 +972,7 @@ impl Finder<'_> {
     }
 
     fn written(&mut self) {
-        for c in WRITTEN.captures_iter(self.text) {
+        for c in WRITTEN.matches(self.text, self.triggers) {
             let whole = c.get(0).expect("group 0");
             let day_m = c.get(3).expect("group 3");
             let start = c.get(1).map_or(day_m.start(), |w| w.start());
@@ -577,7 +1004,7 @@ impl Finder<'_> {
             let year = number(&c, 5).map(|y| y as i32).or_else(|| {
                 RANGE_YEAR
                     .captures(&self.text[whole.end()..])
-                    .and_then(|r| number(&r, 1))
+                    .and_then(|r| r.get(1)?.as_str().parse::<u32>().ok())
                     .map(|y| y as i32)
             });
             let what = match year {
@@ -596,7 +1023,7 @@ impl Finder<'_> {
     }
 
     fn numeric(&mut self) {
-        for c in NUMERIC.captures_iter(self.text) {
+        for c in NUMERIC.matches(self.text, self.triggers) {
             let m = c.get(0).expect("group 0");
             let span = Span::new(m.start(), m.end());
             if c[2] != c[4]
@@ -623,7 +1050,7 @@ impl Finder<'_> {
     }
 
     fn month_year(&mut self) {
-        for c in MONTH_YEAR.captures_iter(self.text) {
+        for c in MONTH_YEAR.matches(self.text, self.triggers) {
             let m = c.get(0).expect("group 0");
             let span = Span::new(m.start(), m.end());
             let year = number(&c, 2).unwrap_or(0) as i32;
@@ -638,7 +1065,7 @@ impl Finder<'_> {
     }
 
     fn day_month_numeric(&mut self) {
-        for c in DAY_MONTH_NUMERIC.captures_iter(self.text) {
+        for c in DAY_MONTH_NUMERIC.matches(self.text, self.triggers) {
             let m = c.get(0).expect("group 0");
             let span = Span::new(m.start(), m.end());
             let (day, month) = (number(&c, 1).unwrap_or(0), number(&c, 2).unwrap_or(0));
@@ -664,7 +1091,7 @@ impl Finder<'_> {
     }
 
     fn day_only(&mut self) {
-        for c in DAY_ONLY.captures_iter(self.text) {
+        for c in DAY_ONLY.matches(self.text, self.triggers) {
             let m = c.get(0).expect("group 0");
             let span = Span::new(m.start(), m.end());
             let day = number(&c, 1).unwrap_or(0);
@@ -686,7 +1113,7 @@ impl Finder<'_> {
     }
 
     fn month_relative(&mut self) {
-        for c in MONTH_RELATIVE.captures_iter(self.text) {
+        for c in MONTH_RELATIVE.matches(self.text, self.triggers) {
             let m = c.get(0).expect("group 0");
             let span = Span::new(m.start(), m.end());
             let name = &c[2];
@@ -728,7 +1155,7 @@ impl Finder<'_> {
     }
 
     fn anaphoric(&mut self) {
-        for c in ANAPHORIC.captures_iter(self.text) {
+        for c in ANAPHORIC.matches(self.text, self.triggers) {
             let m = c.get(0).expect("group 0");
             let span = Span::new(m.start(), m.end());
             if !self.free(span) || HEDGE_BEFORE.is_match(self.before(m.start())) {
@@ -771,7 +1198,7 @@ impl Finder<'_> {
     }
 
     fn days_ago(&mut self) {
-        for c in DAYS_AGO.captures_iter(self.text) {
+        for c in DAYS_AGO.matches(self.text, self.triggers) {
             let m = c.get(0).expect("group 0");
             let span = Span::new(m.start(), m.end());
             if !self.free(span) || HEDGE_BEFORE.is_match(self.before(m.start())) {
@@ -788,7 +1215,7 @@ impl Finder<'_> {
     }
 
     fn relative(&mut self) {
-        for c in RELATIVE.captures_iter(self.text) {
+        for c in RELATIVE.matches(self.text, self.triggers) {
             let m = c.get(0).expect("group 0");
             let span = Span::new(m.start(), m.end());
             if !self.free(span) {
@@ -834,7 +1261,7 @@ impl Finder<'_> {
     }
 
     fn weekday_alone(&mut self) {
-        for c in WEEKDAY_ALONE.captures_iter(self.text) {
+        for c in WEEKDAY_ALONE.matches(self.text, self.triggers) {
             let m = c.get(0).expect("group 0");
             let name = c.get(1).expect("group 1");
             let marker = c.get(2).map(|m| m.as_str().to_lowercase());
@@ -1148,9 +1575,9 @@ fn clock_hour(hour: u32, part: Option<&str>) -> u32 {
     }
 }
 
-fn times(text: &str) -> Vec<TimeMention> {
+fn times(text: &str, triggers: &[Trigger]) -> Vec<TimeMention> {
     let mut out = Vec::new();
-    for c in TIME.captures_iter(text) {
+    for c in TIME.matches(text, triggers) {
         let whole = c.get(0).expect("group 0");
         let (hour, minute) = match (number(&c, 1), number(&c, 3)) {
             (Some(h), _) => (h, number(&c, 2).unwrap_or(0)),
@@ -1224,21 +1651,7 @@ mod tests {
     #[test]
     fn patterns_compile() {
         for re in [
-            &*ISO,
-            &*WEEKDAY_NUMERIC,
-            &*DAY_RANGE,
-            &*WRITTEN,
-            &*NUMERIC_RANGE,
             &*RANGE_YEAR,
-            &*NUMERIC,
-            &*MONTH_YEAR,
-            &*DAY_MONTH_NUMERIC,
-            &*DAY_ONLY,
-            &*MONTH_RELATIVE,
-            &*ANAPHORIC,
-            &*DAYS_AGO,
-            &*RELATIVE,
-            &*WEEKDAY_ALONE,
             &*TAIL_MARKER,
             &*PART_WORD,
             &*HABIT_BEFORE,
@@ -1248,10 +1661,58 @@ mod tests {
             &*PERIOD_BEFORE,
             &*HEDGE_BEFORE,
             &*COUNT_BEFORE,
-            &*TIME,
         ] {
             assert!(!re.as_str().is_empty());
         }
+        for (n, pass) in PASSES.iter().enumerate() {
+            assert_eq!(pass.id, n, "PASSES is in the order of the passes' ids");
+        }
+    }
+
+    /// Every text the repository holds, and forms written to sit at the edges of the
+    /// triggers: apostrophes in names, upper case, words glued to digits, underscores.
+    fn texts_to_compare() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = vec![
+            "Jum'at (9/11) dan Jum’at (10/11), JUMAT 11/11/2022, jumat(12/11).".to_string(),
+            "(30-31/12) Senin-Selasa (7-8/11/2022) Senin - Rabu (7 - 9/11)".to_string(),
+            "sehari kemudian, dua hari sebelumnya, 3 hari yang lalu, keesokan harinya, besoknya".to_string(),
+            "x_2022-11-09 é2022-11-09 Rp1,5 10.000 9.11.2022 2022-11-09T10:00 tgl. 9/11 pkl.10 jam 9".to_string(),
+            "KEMARIN, Kemaren lusa, hari ini, esok pagi, bulan Maret lalu, Nop. 2022, 9 Nop. 2022".to_string(),
+        ];
+        for dir in ["corpus", "tests/data", "tests/hostile"] {
+            let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+                .expect("folder")
+                .map(|e| e.expect("entry").path())
+                .filter(|p| p.is_file())
+                .collect();
+            paths.sort();
+            for path in paths {
+                if let Ok(text) = std::fs::read_to_string(&path) {
+                    texts.push(text);
+                }
+            }
+        }
+        texts
+    }
+
+    #[test]
+    fn passes_match_as_a_whole_text_search_would() {
+        let mut compared = 0;
+        for text in texts_to_compare() {
+            let triggers = triggers(&text);
+            for pass in PASSES.iter() {
+                let whole = Regex::new(&pass.source).expect("pattern");
+                let expected: Vec<(usize, usize)> = whole.find_iter(&text).map(|m| (m.start(), m.end())).collect();
+                let got: Vec<(usize, usize)> = pass
+                    .matches(&text, &triggers)
+                    .map(|c| c.get(0).map(|g| (g.start(), g.end())).expect("group 0"))
+                    .collect();
+                assert_eq!(got, expected, "pass {} on {:.80?}", pass.id, text);
+                compared += expected.len();
+            }
+        }
+        assert!(compared > 500, "only {compared} matches compared");
     }
 
     #[test]

@@ -22,7 +22,7 @@ use regex::Regex;
 use crate::calendar;
 use crate::dateline;
 use crate::extract::Doc;
-use crate::lexicon::{self, FastMap, FastSet, ROOTS, STEMMER, STOPWORDS};
+use crate::lexicon::{self, FastMap, FastSet, STOPWORDS};
 use crate::span::Span;
 
 /// The lexicons of this extractor, embedded at build time.
@@ -620,11 +620,7 @@ fn is_time_word(t: &str) -> bool {
 /// An Indonesian common word (its root is in the dictionary): "Pendidikan", "Ketahanan".
 fn is_common(t: &str) -> bool {
     let lower = t.to_lowercase();
-    if ROOTS.find(&lower) {
-        return true;
-    }
-    let root = STEMMER.stem_word(&lower);
-    root != lower && ROOTS.find(&root)
+    lexicon::is_root(&lower) || lexicon::with_stem(&lower, |root| root != lower && lexicon::is_root(root))
 }
 
 fn is_roman(t: &str) -> bool {

@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 use crate::calendar;
 use crate::extract::Doc;
 use crate::extract::org::Organizations;
-use crate::lexicon::{self, FastMap, FastSet, ROOTS, STEMMER};
+use crate::lexicon::{self, FastMap, FastSet};
 use crate::span::Span;
 
 /// The embedded lexicon files of this extractor.
@@ -352,11 +352,10 @@ enum WordClass {
 }
 
 fn word_class(lower: &str) -> WordClass {
-    if ROOTS.find(lower) {
+    if lexicon::is_root(lower) {
         return WordClass::Root;
     }
-    let stem = STEMMER.stem_word(lower);
-    if affixed(lower, &stem) {
+    if lexicon::with_stem(lower, |stem| affixed(lower, stem)) {
         WordClass::Derived
     } else {
         WordClass::Unknown
@@ -369,7 +368,7 @@ fn affixed(lower: &str, stem: &str) -> bool {
     stem != lower
         && stem.len() >= 3
         && !(lower.len() == stem.len() + 1 && lower.ends_with('i') && lower.starts_with(stem))
-        && ROOTS.find(stem)
+        && lexicon::is_root(stem)
 }
 
 // ----------------------------------------------------------------------------------------

@@ -908,7 +908,7 @@ impl Finder<'_, '_> {
         // Capitalized common words ("Program tersebut", "Pihaknya") are no name.
         if capitalized
             .iter()
-            .all(|t| crate::lexicon::ROOTS.find(&t.text.to_lowercase()))
+            .all(|t| crate::lexicon::is_root(&t.text.to_lowercase()))
         {
             return (None, false);
         }
