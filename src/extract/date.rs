@@ -197,7 +197,11 @@ struct Starts {
 impl Pass {
     fn new(id: usize, template: &str, starts: Starts) -> Pass {
         let source = pattern_source(template);
-        let regex = meta::Regex::new(&source).expect("date patterns are valid: the unit tests compile them all");
+        // Prefilters only speed up a search for where a match begins, and the passes know.
+        let regex = meta::Regex::builder()
+            .configure(meta::Regex::config().auto_prefilter(false))
+            .build(&source)
+            .expect("date patterns are valid: the unit tests compile them all");
         Pass {
             regex,
             id,

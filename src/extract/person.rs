@@ -409,34 +409,51 @@ impl<'a> Words<'a> {
         let skip_to = doc.dateline.map_or(doc.body_start, |d| d.end);
         let mut items = Vec::with_capacity(text.len() / 5);
         let mut lower = String::with_capacity(text.len());
-        let mut chars = text.char_indices().peekable();
+        let bytes = text.as_bytes();
         let mut space_before = true;
-        while let Some((start, c)) = chars.next() {
+        let mut at = 0;
+        while at < text.len() {
+            let start = at;
+            // ASCII bytes are classified without decoding; other characters are decoded.
+            let c = if bytes[at].is_ascii() {
+                char::from(bytes[at])
+            } else {
+                text[at..].chars().next().expect("at a character boundary")
+            };
+            at += c.len_utf8();
             if c.is_whitespace() {
                 space_before = true;
                 continue;
             }
-            let mut end = start + c.len_utf8();
             let word = c.is_alphanumeric();
             if word {
-                while let Some(&(i, d)) = chars.peek() {
+                while at < text.len() {
+                    let b = bytes[at];
+                    if b.is_ascii_alphanumeric() {
+                        at += 1;
+                        continue;
+                    }
+                    let d = if b.is_ascii() {
+                        char::from(b)
+                    } else {
+                        text[at..].chars().next().expect("at a character boundary")
+                    };
                     if d.is_alphanumeric() || is_mark(d) {
-                        chars.next();
-                        end = i + d.len_utf8();
-                    } else if matches!(d, '-' | '\'' | '’' | '‐') {
+                        at += d.len_utf8();
+                    } else if matches!(d, '-' | '\'' | '’' | '‐')
+                        && text[at + d.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
+                    {
                         // Inner only: a letter must follow.
-                        let next = text[i + d.len_utf8()..].chars().next();
-                        if next.is_some_and(char::is_alphanumeric) {
-                            chars.next();
-                            end = i + d.len_utf8();
-                        } else {
-                            break;
-                        }
+                        at += d.len_utf8();
                     } else {
                         break;
                     }
                 }
             }
+            let end = at;
             let s = &text[start..end];
             let lo = lower.len() as u32;
             let mut cap = false;
@@ -453,7 +470,8 @@ impl<'a> Words<'a> {
                     }
                 }
                 upper &= letters;
-                lower.extend(bytes.iter().map(|b| char::from(b.to_ascii_lowercase())));
+                lower.push_str(s);
+                lower[lo as usize..].make_ascii_lowercase();
             } else {
                 let mut letters = 0;
                 for (n, ch) in s.chars().enumerate() {
