@@ -39,7 +39,23 @@ VENV="$WORK/spacy-venv"
 if [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV" >/dev/null 2>&1 && "$VENV/bin/pip" install -q spacy >/dev/null 2>&1; then
     head -c 20000000 "$BIG" | head -n -1 > "$WORK/spacy-sample.jsonl"
     SPACY=$("$VENV/bin/python" benches/spacy_tokenize.py "$WORK/spacy-sample.jsonl" | cut -d' ' -f1)
+    # warta on the very sample spaCy read, for a ratio on the same input
+    read -r sw _ < <(measure "$BIN/warta" extract -q --threads 1 "$WORK/spacy-sample.jsonl")
+    WS=$(python3 -c "print(f'{$(stat -c %s "$WORK/spacy-sample.jsonl") / 1e6 / $sw:.1f}')")
 fi
+
+# Start-up: a fresh process building every lexicon and writing the record of one article,
+# the median of 21 runs.
+STARTUP=$(python3 - "$BIN/warta" <<'PY'
+import statistics, subprocess, sys, time
+runs = []
+for _ in range(21):
+    t = time.perf_counter()
+    subprocess.run([sys.argv[1], "extract", "-q", "corpus/001.txt"], stdout=subprocess.DEVNULL, check=True)
+    runs.append(time.perf_counter() - t)
+print(f"{statistics.median(runs) * 1000:.1f}")
+PY
+)
 
 W1=$(rate "$s1"); WN=$(rate "$sn")
 printf '\n%s, %s cores, input %s MB (%s articles)\n' "$(date -u +%F)" "$(nproc)" "$((BYTES / 1000000))" "$ARTICLES"
@@ -51,5 +67,7 @@ printf '| memchr scan of every byte | %s | | | %s |\n' "$(rate "$sb")" "$(python
 printf '| one regex pass | %s | | | %s |\n' "$(rate "$sr")" "$(python3 -c "print(f'{$(rate "$sr") / $W1:.2f}')")"
 case "$SPACY" in
     skipped*) printf '| spaCy blank("id") + sentencizer | %s | | | |\n' "$SPACY" ;;
-    *) printf '| spaCy blank("id") + sentencizer (20 MB sample) | %s | | | %s |\n' "$SPACY" "$(python3 -c "print(f'{$SPACY / $W1:.3f}')")" ;;
+    *) printf '| warta, 1 thread, on the 20 MB sample spaCy reads | %s | | | |\n' "$WS"
+       printf '| spaCy blank("id") + sentencizer (20 MB sample) | %s | | | %s (warta %.1f times spaCy on the same sample) |\n' "$SPACY" "$(python3 -c "print(f'{$SPACY / $W1:.3f}')")" "$(python3 -c "print($WS / $SPACY)")" ;;
 esac
+printf '| start-up: lexicons built and one article written, fresh process (median of 21) | %s ms | | | |\n' "$STARTUP"

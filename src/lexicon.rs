@@ -97,6 +97,8 @@ pub mod embedded {
     /// Abbreviations that keep their period (`Jl.`, `dr.`, `dll.`); a value `final` marks
     /// those that often end a sentence.
     pub const ABBREVIATIONS: &str = include_str!("../data/sentence/singkatan.txt");
+    /// Words that begin a sentence and are never capitalized inside one (`Namun`, `Menurut`).
+    pub const SENTENCE_OPENERS: &str = include_str!("../data/sentence/pembuka.txt");
     /// Words whose ending looks like a clitic but belongs to the word (`adalah`, `lainnya`).
     pub const LEXICALIZED: &str = include_str!("../data/token/leksikal.txt");
     /// Month names and abbreviations with their number.

@@ -25,6 +25,13 @@ static FINAL_ABBREVIATIONS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Words that begin a sentence and are never capitalized inside one.
+static OPENERS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    lexicon::entries(embedded::SENTENCE_OPENERS)
+        .map(|e| e.surface)
+        .collect()
+});
+
 /// How far ahead (in tokens) a bracket must close for a period before it not to end the
 /// sentence: `(SSK. II)`, `(E. hemisphaerica (Bl.) Smith)`.
 const BRACKET_REACH: usize = 8;
@@ -59,6 +66,9 @@ pub fn split(text: &str, tokens: &[Token<'_>], breaks: &[usize]) -> Vec<Span> {
                 boundary = !inside(&quotes, &mut quote_at, last, usize::MAX)
                     && !inside(&brackets, &mut bracket_at, last, BRACKET_REACH);
             }
+        }
+        if !boundary && opens_unmarked_sentence(tokens, last) {
+            boundary = true;
         }
         if let Some(next) = tokens.get(last + 1) {
             let gap = &text[tokens[last].span.end..next.span.start];
@@ -139,6 +149,29 @@ fn starts_sentence(tokens: &[Token<'_>], terminal: usize, next: &Token<'_>) -> b
         };
     }
     false
+}
+
+/// Whether a sentence starts after token `last` although no mark ends one there: a lowercase
+/// word, then a capitalized sentence opener ("Namun", "Menurut") and a lowercase word or a
+/// comma. A final period went missing, or a headline without one runs into the text; in
+/// a name or a title the words around the opener would be capitalized too.
+fn opens_unmarked_sentence(tokens: &[Token<'_>], last: usize) -> bool {
+    let (Some(before), Some(opener), Some(after)) = (tokens.get(last), tokens.get(last + 1), tokens.get(last + 2))
+    else {
+        return false;
+    };
+    let lowercase_word = |t: &Token<'_>| {
+        matches!(t.kind, TokenKind::Word | TokenKind::Clitic) && t.text.starts_with(|c: char| c.is_lowercase())
+    };
+    let b = opener.text.as_bytes();
+    let mut buf = [0u8; 12];
+    lowercase_word(before)
+        && (lowercase_word(after) || after.text == ",")
+        && opener.kind == TokenKind::Word
+        && b.len() <= buf.len()
+        && b[0].is_ascii_uppercase()
+        && b[1..].iter().all(u8::is_ascii_lowercase)
+        && OPENERS.contains(lower(b, &mut buf))
 }
 
 fn lower<'b>(src: &[u8], buf: &'b mut [u8]) -> &'b str {
