@@ -58,9 +58,18 @@ fn span_of(whole: &regex::Match<'_>) -> Span {
     Span::new(whole.start() + leading, whole.end())
 }
 
+/// More than any dateline takes up (60 characters of at most 4 bytes each, and spaces).
+const MAX_DATELINE_BYTES: usize = 320;
+
 /// Reads the dateline at the start of `body`, if any.
 pub fn parse(body: &str) -> Option<Dateline> {
-    let caps = DATELINE.captures(body)?;
+    // A dateline is at most 60 characters: the pattern need not see more than its 240
+    // bytes, and giving it the whole body made the capture engine prepare for all of it.
+    let mut end = body.len().min(MAX_DATELINE_BYTES);
+    while !body.is_char_boundary(end) {
+        end -= 1;
+    }
+    let caps = DATELINE.captures(&body[..end])?;
     let whole = caps.get(0)?;
     // A dateline is short and ends before the first sentence gets going.
     if whole.as_str().chars().count() > 60 || whole.as_str().contains('\n') {

@@ -20,7 +20,6 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::calendar;
-use crate::dateline;
 use crate::extract::Doc;
 use crate::lexicon::{self, FastMap, FastSet, STOPWORDS};
 use crate::span::Span;
@@ -666,8 +665,7 @@ pub fn extract(doc: &Doc<'_>) -> Organizations {
 
 /// The dateline, whose outlet is not an organization of the story.
 fn skipped_span(doc: &Doc<'_>) -> Option<Span> {
-    let body = &doc.text[doc.body_start..];
-    dateline::parse(body).map(|d| Span::new(d.span.start + doc.body_start, d.span.end + doc.body_start))
+    doc.dateline
 }
 
 /// A headline where most words are capitalized: there capitals mark no names.
