@@ -1,13 +1,12 @@
 //! Calendar dates: validation, weekdays, Indonesian month and weekday names, and the date
 //! strings that news dumps carry in their metadata.
 
-use crate::lexicon::FastMap;
 use std::fmt;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::{self, embedded};
+use crate::lexicon::{self, FastMap, embedded};
 
 /// A proleptic Gregorian calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -123,12 +122,15 @@ static WEEKDAYS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
 /// The month number of a month name or abbreviation (`Nop`, `Desember`), any case, with
 /// or without a trailing period.
 pub fn month_number(name: &str) -> Option<u32> {
-    MONTHS.get(&name.trim_end_matches('.').to_lowercase()).copied()
+    lexicon::with_lowercase(name.trim_end_matches('.'), |lower| MONTHS.get(lower).copied())
 }
 
 /// The ISO weekday number of an Indonesian weekday name (`Rabu` is 3), any case; the
 /// typographic apostrophe of `Jum’at` counts as `'`.
 pub fn weekday_number(name: &str) -> Option<u32> {
+    if name.is_ascii() && !name.contains(['`']) {
+        return lexicon::with_lowercase(name, |lower| WEEKDAYS.get(lower).copied());
+    }
     WEEKDAYS.get(&fold_apostrophes(name).to_lowercase()).copied()
 }
 

@@ -1,12 +1,11 @@
 //! Datelines at the start of a news body: "PALEMBANG –", "Palembang (ANTARA) -",
 //! "JAKARTA, KOMPAS.com —", "SUMSELKITA.COM, PALEMBANG –", "Tandaseru —".
 
-use crate::lexicon::FastSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::{self, embedded};
+use crate::lexicon::{self, FastSet, embedded};
 use crate::span::Span;
 
 /// The place and outlet a body opens with.

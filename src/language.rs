@@ -1,13 +1,12 @@
 //! Language identification, so that an article in another language is flagged instead of
 //! being read as Indonesian.
 
-use crate::lexicon::FastSet;
 use std::sync::LazyLock;
 
 use serde::Serialize;
 use whatlang::{Detector, Lang};
 
-use crate::lexicon;
+use crate::lexicon::{self, FastSet};
 
 /// The language an article is written in, as far as the text tells.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -68,6 +68,20 @@ pub fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     })
 }
 
+/// Calls `f` with `word` in lowercase, lowercased on the stack for short ASCII words (nearly
+/// every word): lexicon lookups run for every word of every article.
+pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buffer = [0u8; 32];
+    if word.len() <= buffer.len() && word.is_ascii() {
+        let lower = &mut buffer[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        f(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
 /// One lexicon line: the surface form and the optional value after the tab.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry<'a> {

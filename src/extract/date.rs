@@ -1294,13 +1294,13 @@ impl Finder<'_> {
             }
             // "Minggu ini", "Minggu depan", "Minggu kedua", "Minggu ke-3" are weeks, and so is
             // "Minggu lalu" opening a sentence.
-            let rest = self.text[name.end()..].trim_start().to_lowercase();
+            let rest = self.text[name.end()..].trim_start();
             if is_sunday_word
                 && (matches!(marker.as_deref(), Some("ini" | "depan"))
                     || (sentence_start && marker.is_some())
                     || ["ke-", "kedua", "ketiga", "keempat", "pertama", "terakhir"]
                         .iter()
-                        .any(|w| rest.starts_with(w)))
+                        .any(|w| starts_with_ignore_case(rest, w)))
             {
                 continue;
             }
@@ -1339,6 +1339,13 @@ impl Finder<'_> {
             });
         }
     }
+}
+
+/// `text` begins with the lowercase ASCII `prefix`, in any case.
+fn starts_with_ignore_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
 }
 
 /// The part of `before` in the same clause: after the last sentence end or comma.
@@ -1592,7 +1599,7 @@ fn times(text: &str, triggers: &[Trigger]) -> Vec<TimeMention> {
         let after = &text[whole.end()..];
         if hour > 24
             || minute > 59
-            || after.trim_start().to_lowercase().starts_with("menit")
+            || starts_with_ignore_case(after.trim_start(), "menit")
             || after.starts_with(|ch: char| ch.is_ascii_digit())
         {
             continue;

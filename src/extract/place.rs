@@ -26,7 +26,6 @@
 //! Palembang" names Kota Palembang), and an office such as "Kecamatan Plaju" in a list of
 //! award winners is both an organization and a place: the arrays are separate.
 
-use crate::lexicon::FastSet;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -36,7 +35,7 @@ use crate::dateline;
 use crate::extract::Doc;
 use crate::extract::person::Person;
 use crate::gazetteer::{self, Gazetteer, Level, Region};
-use crate::lexicon;
+use crate::lexicon::{self, FastSet};
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
 

@@ -3,13 +3,12 @@
 //! from speech verbs and frames in `data/quote/verba_tutur.txt`, and the speaker of each,
 //! resolved through names, pronouns, titles and the previous quote.
 
-use crate::lexicon::FastMap;
 use std::sync::LazyLock;
 
 use crate::extract::Doc;
 use crate::extract::org::Organizations;
 use crate::extract::person::Person;
-use crate::lexicon;
+use crate::lexicon::{self, FastMap};
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
 
@@ -505,8 +504,8 @@ impl Finder<'_, '_> {
         }
         VERBS
             .get(t.text)
-            .or_else(|| VERBS.get(t.text.to_lowercase().as_str()))
             .copied()
+            .or_else(|| lexicon::with_lowercase(t.text, |lower| VERBS.get(lower).copied()))
     }
 
     fn sentence_of(&self, token: usize) -> Span {

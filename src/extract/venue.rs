@@ -1,12 +1,11 @@
 //! Venues: where things happen ("di Hotel Novotel", "Ruang Rapat Paripurna DPRD Provinsi
 //! Jambi", "Grand Singgie Hotel"), found from head words in `data/venue/gedung.txt`.
 
-use crate::lexicon::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 use crate::calendar;
 use crate::extract::Doc;
-use crate::lexicon::{self, embedded};
+use crate::lexicon::{self, FastMap, FastSet, embedded};
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
 
