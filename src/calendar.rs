@@ -196,9 +196,63 @@ pub fn parse_published(value: &str) -> Option<Date> {
     None
 }
 
+/// A date in a news article's address: `/2022/11/09/`, `/20221109/`, or a month alone,
+/// `/2022/11/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlDate {
+    /// The address names the day.
+    Day(Date),
+    /// The address names only a year and month.
+    Month(i32, u32),
+}
+
+/// `/2022/11/09/`, `/2022/11/` (a path segment each), or `/20221109/`.
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"/((?:19|20)\d{2})/(0[1-9]|1[0-2])(?:/(0[1-9]|[12]\d|3[01]))?(?:[/?#.]|$)|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/?#.]|$)",
+    )
+    .expect("the URL date pattern is valid")
+});
+
+/// The date an article's address gives, if any: many outlets file articles under the day
+/// or month they were published.
+pub fn date_in_url(url: &str) -> Option<UrlDate> {
+    let c = URL_DATE.captures(url)?;
+    let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+    if let (Some(year), Some(month), Some(day)) = (num(4), num(5), num(6)) {
+        return Date::new(year as i32, month, day).map(UrlDate::Day);
+    }
+    let (year, month) = (num(1)? as i32, num(2)?);
+    match num(3) {
+        Some(day) => Date::new(year, month, day).map(UrlDate::Day),
+        None => Some(UrlDate::Month(year, month)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_in_urls() {
+        let day = |y, m, d| Some(UrlDate::Day(Date::new(y, m, d).expect("date")));
+        assert_eq!(
+            date_in_url("https://kabar.example/2021/06/23/bupati-mundur"),
+            day(2021, 6, 23)
+        );
+        assert_eq!(
+            date_in_url("https://kabar.example/baca/221887/20200825/203700/judul"),
+            day(2020, 8, 25)
+        );
+        assert_eq!(
+            date_in_url("https://kabar.example/2022/11/dprd-setujui-raperda.html"),
+            Some(UrlDate::Month(2022, 11))
+        );
+        assert_eq!(date_in_url("https://kabar.example/berita/781245/sekda-kawal"), None);
+        // An article number that looks like a year and month is no date without its slashes.
+        assert_eq!(date_in_url("https://kabar.example/read/2022113/judul"), None);
+        assert_eq!(date_in_url("https://kabar.example/2022/02/30/judul"), None);
+    }
 
     #[test]
     fn month_and_weekday_names() {

@@ -8,7 +8,7 @@ use std::sync::mpsc::sync_channel;
 
 use rayon::prelude::*;
 
-use crate::calendar::{self, Date};
+use crate::calendar::{self, Date, UrlDate};
 use crate::dateline;
 use crate::error::ErrorKind;
 use crate::extract::{self, Doc};
@@ -139,8 +139,25 @@ impl Pipeline {
                 language.code
             ));
         }
-        let reference_date = published.or(self.options.reference_date);
-        let doc = Doc::new(text, body_start, dateline.as_ref().map(|d| d.span), reference_date);
+        // Without a publication date, the address often files the article under its day.
+        let url_date = match published {
+            None => article.url.as_deref().and_then(calendar::date_in_url),
+            Some(_) => None,
+        };
+        let url_day = match url_date {
+            Some(UrlDate::Day(day)) => {
+                warnings.push(format!(
+                    "no publication date given: relative dates resolve against {day}, read from the URL"
+                ));
+                Some(day)
+            }
+            _ => None,
+        };
+        let reference_date = published.or(url_day).or(self.options.reference_date);
+        let mut doc = Doc::new(text, body_start, dateline.as_ref().map(|d| d.span), reference_date);
+        if let Some(UrlDate::Month(year, month)) = url_date {
+            doc.month_hint = Some((year, month));
+        }
         // Offsets in the record point into the text as given, unless the user asked for the
         // cleaned text (then the record carries it and the offsets point into it).
         let at = if self.options.clean_text {

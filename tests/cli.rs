@@ -318,3 +318,38 @@ fn gazetteer_gives_places_their_codes() {
     );
     assert_eq!(missing.status.code(), Some(2));
 }
+
+#[test]
+fn without_a_publication_date_the_address_dates_the_article() {
+    let input = concat!(
+        "{\"id\": \"day\", \"url\": \"https://kabar.example/2021/06/23/banjir\", \"text\": \"Banjir merendam dua desa kemarin.\"}\n",
+        "{\"id\": \"month\", \"url\": \"https://kabar.example/2022/11/paripurna.html\", \"text\": \"DPRD menggelar rapat paripurna, Selasa (15/11).\"}\n",
+        "{\"id\": \"given\", \"url\": \"https://kabar.example/2021/06/23/banjir\", \"date\": \"2021-07-01\", \"text\": \"Banjir merendam dua desa kemarin.\"}\n",
+    );
+    let out = warta(&["extract", "-q", "-"], Some(input));
+    assert!(out.status.success());
+    let recs = records(&out);
+    let value = |r: &Value| r["dates"][0]["value"].as_str().map(String::from);
+    assert_eq!(
+        value(&recs[0]).as_deref(),
+        Some("2021-06-22"),
+        "kemarin, the day before the URL's day"
+    );
+    assert!(recs[0]["published"].is_null(), "the record says what the input gave");
+    assert!(
+        recs[0]["warnings"][0].as_str().unwrap().contains("read from the URL"),
+        "{}",
+        recs[0]["warnings"]
+    );
+    assert_eq!(
+        value(&recs[1]).as_deref(),
+        Some("2022-11-15"),
+        "the year of the URL's month"
+    );
+    assert!(recs[1]["warnings"].as_array().unwrap().is_empty());
+    assert_eq!(
+        value(&recs[2]).as_deref(),
+        Some("2021-06-30"),
+        "a given date wins over the URL"
+    );
+}

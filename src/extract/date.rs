@@ -94,7 +94,12 @@ pub fn extract(doc: &Doc<'_>) -> Dates {
     let mut found = finder.found;
     found.sort_by_key(|m| m.span.start);
     let quotes = quote_regions(doc.text);
-    let dates = resolve(&found, doc.reference_date, &quotes);
+    let context = Context {
+        reference: doc.reference_date,
+        month_hint: doc.month_hint,
+        years: years_named(doc.text),
+    };
+    let dates = resolve(&found, &context, &quotes);
     Dates {
         dates,
         times: times(doc.text, &triggers),
@@ -1401,19 +1406,83 @@ fn quote_regions(text: &str) -> Vec<Span> {
     regions
 }
 
-fn resolve(found: &[Found], reference: Option<Date>, quotes: &[Span]) -> Vec<DateMention> {
+/// What an article tells of when it was written, besides its dates.
+struct Context {
+    reference: Option<Date>,
+    /// The year and month of its address, when that names no day.
+    month_hint: Option<(i32, u32)>,
+    /// Years written in its text.
+    years: Vec<i32>,
+}
+
+/// Years written as numbers in `text` ("Pilkada 2015", "APBD 2023"), each once.
+fn years_named(text: &str) -> Vec<i32> {
+    let bytes = text.as_bytes();
+    let mut years = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let alone = (start == 0 || !bytes[start - 1].is_ascii_alphanumeric())
+            && (i == bytes.len() || !bytes[i].is_ascii_alphanumeric());
+        if alone && i - start == 4 {
+            let year: i32 = text[start..i].parse().unwrap_or(0);
+            if (1900..=2100).contains(&year) && !years.contains(&year) {
+                years.push(year);
+            }
+        }
+    }
+    years
+}
+
+/// For an article with no date to anchor on: a date written with its weekday but not its
+/// year ("Senin (27/7)") whose weekday fits exactly one of the years the article names
+/// (or its address gives). That year is very likely the article's.
+fn dated_by_weekday(found: &[Found], context: &Context) -> Option<Date> {
+    let mut years = context.years.clone();
+    if let Some((year, _)) = context.month_hint
+        && !years.contains(&year)
+    {
+        years.push(year);
+    }
+    found.iter().find_map(|f| {
+        let (What::DayMonth { day, month, .. }, Some(weekday)) = (f.what, f.weekday) else {
+            return None;
+        };
+        let mut fitting = years
+            .iter()
+            .filter_map(|&y| Date::new(y, month, day))
+            .filter(|d| d.weekday() == weekday);
+        match (fitting.next(), fitting.next()) {
+            (Some(date), None) => Some(date),
+            _ => None,
+        }
+    })
+}
+
+fn resolve(found: &[Found], context: &Context, quotes: &[Span]) -> Vec<DateMention> {
+    let reference = context.reference;
     // Explicit dates first: full dates alone, then dates without a year against the
-    // reference date or, without one, the first full date of the text.
+    // reference date or, without one, the first full date of the text, or the one date
+    // whose weekday tells its year. Failing those, the month of the article's address
+    // still tells the year.
     let first_full = found.iter().find_map(|f| match f.what {
         What::Full(d) => Some(d),
         _ => None,
     });
-    let base = reference.or(first_full);
+    let base = reference.or(first_full).or_else(|| dated_by_weekday(found, context));
+    let year_base = base.or_else(|| context.month_hint.and_then(|(year, month)| Date::new(year, month, 15)));
     let mut values: Vec<Option<Date>> = vec![None; found.len()];
     for (i, f) in found.iter().enumerate() {
         values[i] = match f.what {
             What::Full(d) => Some(d),
-            What::DayMonth { day, month, dir } => base.and_then(|a| day_month_near(a, day, month, dir)),
+            What::DayMonth { day, month, dir } => year_base.and_then(|a| day_month_near(a, day, month, dir)),
             _ => None,
         };
     }

@@ -33,6 +33,9 @@ pub struct Doc<'a> {
     /// The article's publication date, or the reference date given for the run: relative
     /// dates ("kemarin", "Selasa (23/11)") resolve against it.
     pub reference_date: Option<Date>,
+    /// The year and month the article's address gives when it names no day (`/2022/11/`):
+    /// dates written without a year take the year that puts them nearest it.
+    pub month_hint: Option<(i32, u32)>,
 }
 
 impl<'a> Doc<'a> {
@@ -55,6 +58,7 @@ impl<'a> Doc<'a> {
             tokens,
             sentences,
             reference_date,
+            month_hint: None,
         }
     }
 
