@@ -20,7 +20,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::calendar;
-use crate::extract::Doc;
+use crate::extract::{Doc, person};
 use crate::lexicon::{self, FastMap, FastSet, STOPWORDS};
 use crate::span::Span;
 
@@ -798,6 +798,12 @@ fn grow_head(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Cand
     }
 }
 
+/// A given name followed by another capitalized word: a person's name begins at `j`
+/// ("Dinas Pendidikan Siti Aminah").
+fn starts_person(scan: &Scan<'_>, j: usize) -> bool {
+    person::is_given_name(scan.t(j)) && scan.is_name_word(j + 1) && !scan.is_head(j + 1)
+}
+
 /// "Dinas Pertanian dan Ketahanan Pangan", "Kejaksaan Tinggi (Kejati) Sumatera Selatan",
 /// "Bagian Ortala Setda Kota Palembang".
 fn grow_topic(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Candidate> {
@@ -857,6 +863,9 @@ fn grow_topic(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Can
         let t = scan.t(j);
         if scan.is_name_word(j) && !is_time_word(t) {
             if topics > 0 && scan.is_head(j) && LEXICONS.heads[t].mode != Mode::Suffix && !is_common(t) {
+                break;
+            }
+            if topics > 0 && starts_person(scan, j) {
                 break;
             }
             let ok =
@@ -940,6 +949,12 @@ fn grow_name(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Cand
     while j < scan.len() && words < MAX_NAME_WORDS {
         if scan.is_name_word(j) && !is_time_word(scan.t(j)) {
             if words > 0 && scan.is_head(j) && !is_common(scan.t(j)) && scan.t(j) != "Bank" {
+                break;
+            }
+            // Two words in, a given name and a surname are the person the name is followed
+            // by ("Direktur PT Maju Jaya Budi Santoso"); earlier they may name the body
+            // itself ("Universitas Ahmad Dahlan").
+            if words >= 2 && starts_person(scan, j) {
                 break;
             }
             words += 1;

@@ -340,6 +340,17 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
     }
 });
 
+/// Whether `word` (any case) is a listed given name that is no common word as well
+/// ("Siti", "Budi"; not "Lalu"): organizations use it to stop a name where a person's begins.
+pub(crate) fn is_given_name(word: &str) -> bool {
+    lexicon::with_lowercase(word, |lower| {
+        LEXICONS
+            .words
+            .get(lower)
+            .is_some_and(|&f| f & flag::GIVEN != 0 && f & flag::NOT_NAME == 0)
+    })
+}
+
 /// What the dictionary says of a lowercase word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum WordClass {
@@ -764,7 +775,7 @@ impl<'w> Finder<'w, '_> {
         {
             return Some(self.title_rule(t, found, bare));
         }
-        if w.items[i].cap
+        if (w.items[i].cap || w.is(i, "dr"))
             && (w.has(i, flag::HONORIFIC) || rank.is_some())
             && let Some(m) = self.name_at(i)
             && (!m.honorifics.is_empty() || m.rank.is_some())
@@ -1119,7 +1130,8 @@ impl<'w> Finder<'w, '_> {
         let mut j = from;
         while j < w.len() && out.len() < 16 {
             let it = w.items[j];
-            if it.word && (it.cap || w.text(j).bytes().all(|b| b.is_ascii_digit())) {
+            // "dr." (a physician) is the one honorific written in lowercase.
+            if it.word && (it.cap || w.is(j, "dr") || w.text(j).bytes().all(|b| b.is_ascii_digit())) {
                 let after = if w.is(j + 1, ".") { j + 2 } else { j + 1 };
                 if w.has(j, flag::HONORIFIC) && w.word(after) && w.items[after].cap && !out.is_empty() {
                     // "Gubernur Sumsel H. Herman Deru": the name starts at the honorific.
