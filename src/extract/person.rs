@@ -344,12 +344,18 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
 /// ("Siti", "Budi"; not "Lalu"): organizations use it to stop a name where a person's begins.
 pub(crate) fn is_given_name(word: &str) -> bool {
     lexicon::with_lowercase(word, |lower| {
-        LEXICONS
-            .words
-            .get(lower)
-            .is_some_and(|&f| f & flag::GIVEN != 0 && f & flag::NOT_NAME == 0)
+        GIVEN_NAMES_ALONE.contains(lower) && LEXICONS.words.get(lower).is_some_and(|&f| f & flag::NOT_NAME == 0)
     })
 }
+
+/// The one-word given names of the lexicon, lowercase: "Anak" of "Anak Agung" is no name
+/// by itself.
+static GIVEN_NAMES_ALONE: LazyLock<FastSet<String>> = LazyLock::new(|| {
+    lexicon::entries(lexicons::GIVEN_NAMES)
+        .filter(|e| e.value.is_none() && !e.surface.contains(' '))
+        .map(|e| e.surface.to_lowercase())
+        .collect()
+});
 
 /// What the dictionary says of a lowercase word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
