@@ -1093,12 +1093,27 @@ impl<'w> Finder<'w, '_> {
         let k = self.split_tail(&tail, t)?;
         let (at, _) = tail[k];
         let m = self.name_at(at)?;
-        if !self.plausible(&m, true) {
+        if !self.plausible(&m, true) || self.office_not_holder(&m) {
             return None;
         }
         let org_end = if k == 0 { t.head_end } else { tail[k - 1].1 };
         let title = self.make_title(t, org_end);
         Some(self.push_titled(m, title, "rule:official/title_name", found))
+    }
+
+    /// One word after a title that names the office's body, not its holder: an
+    /// organization the article names ("Ketua MK", "Capres Golkar"), or a common word no
+    /// list gives as a name ("Hakim Konstitusi").
+    fn office_not_holder(&self, m: &NameMatch) -> bool {
+        let w = self.w;
+        if m.first != m.last || w.has(m.first, flag::GIVEN) || !m.honorifics.is_empty() {
+            return false;
+        }
+        let span = w.span(m.first, m.last);
+        self.org_spans
+            .iter()
+            .any(|o| o.start <= span.start && span.end <= o.end)
+            || self.class(m.first) == WordClass::Root
     }
 
     /// True when the tail itself holds a name (then a comma after it ends the name).
