@@ -1206,7 +1206,32 @@ impl<'w> Finder<'w, '_> {
         {
             out.pop();
         }
+        // A closing bracket with a nickname or an age belongs to the name before it, not to
+        // an organization: "Presiden Joko Widodo (Jokowi)", "Budi (45)".
+        if out.len() >= 2
+            && let Some(&(s, e)) = out.last()
+            && w.is(s, "(")
+            && e == s + 3
+            && (w.text(s + 1).bytes().all(|b| b.is_ascii_digit())
+                || (w.items[s + 1].cap
+                    && !w.items[s + 1].upper
+                    && !w.has(s + 1, flag::ORG_WORD | flag::ORG_HEAD | flag::PLACE)
+                    && self.name_word_before(s)))
+        {
+            out.pop();
+        }
         out
+    }
+
+    /// The word before `at` reads as part of a person's name: a given name, or a word no
+    /// dictionary knows, and not an organization's or a region's ("Lampung Tengah").
+    fn name_word_before(&self, at: usize) -> bool {
+        let w = self.w;
+        at > 0
+            && w.word(at - 1)
+            && (w.has(at - 1, flag::GIVEN) || self.class(at - 1) == WordClass::Unknown)
+            && !w.has(at - 1, flag::ORG_WORD | flag::ORG_HEAD | flag::PLACE | flag::DIRECTION)
+            && !self.places.contains(w.text(at - 1))
     }
 
     /// A capitalized word after "dan" or a comma inside an organization's name: an
@@ -1396,6 +1421,16 @@ impl<'w> Finder<'w, '_> {
             if self.cued.contains(w.text(tail[c].0)) {
                 return c;
             }
+        }
+        // "Presiden Terpilih Joko Widodo": a derived word between the title and a given
+        // name (a bare root may be a name itself: "Ratu Dewa").
+        let first = tail[k].0;
+        if w.has(tail[k + 1].0, flag::GIVEN)
+            && !w.has(first, flag::GIVEN | flag::WEAK_GIVEN)
+            && !self.cued.contains(w.text(first))
+            && self.class(first) == WordClass::Derived
+        {
+            return k + 1;
         }
         // "VP Lending OVO Natasha Ardiani": a given name after an acronym, leaving two words.
         for c in k + 1..n.saturating_sub(1) {
