@@ -950,8 +950,15 @@ impl<'w> Finder<'w, '_> {
             return false;
         }
         // "OPD", "KPU": a long acronym alone is an organization, unless it is an actor's
-        // initials after a role ("pelaku KR").
-        if single && w.items[m.first].upper && w.has(m.first, flag::ORG_WORD | flag::NOT_NAME) {
+        // initials after a role ("pelaku KR"); so is one the organizations found ("kata WHO").
+        if single
+            && w.items[m.first].upper
+            && (w.has(m.first, flag::ORG_WORD | flag::NOT_NAME)
+                || self
+                    .org_spans
+                    .iter()
+                    .any(|o| o.start <= span.start && span.end <= o.end))
+        {
             return false;
         }
         if cued {
