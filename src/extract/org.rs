@@ -816,8 +816,10 @@ fn grow_topic(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Can
         return None;
     }
     // "Komite Badan Pengatur ...", "Kantor Pemerintah Kota ...": the inner head names the
-    // body ("Kementerian Sekretariat Negara" and "Kementerian Koperasi" stay whole).
-    if scan.is_head(after)
+    // body ("Kementerian Sekretariat Negara" and "Kementerian Koperasi" stay whole). A
+    // party's name is made of such words: "Partai Persatuan Pembangunan".
+    if head.kind != "partai"
+        && scan.is_head(after)
         && !matches!(LEXICONS.heads[scan.t(after)].mode, Mode::Weak)
         && !matches!(scan.t(after), "Sekretariat" | "Badan" | "Pemerintahan")
     {
