@@ -961,6 +961,12 @@ fn grow_name(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Cand
             }
             words += 1;
             j += 1;
+            // "PT Bank Central Asia Tbk": a company form closes the name ("PT Garuda
+            // Indonesia Airlines Tbk" has two).
+            let suffix = |k: usize| scan.is_word(k) && LEXICONS.suffixes.contains_key(scan.t(k));
+            if words > 1 && suffix(j - 1) && !suffix(j) {
+                break;
+            }
         } else if words > 0 && scan.is_number(j) && scan.t(j).len() <= 2 {
             // "Universitas 17 Agustus", "Angkasa Pura 2"
             words += 1;
