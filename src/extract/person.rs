@@ -1471,6 +1471,16 @@ impl<'w> Finder<'w, '_> {
         {
             m.first = q;
         }
+        // "Pengelola Bangsring Underwater Ikhwan Arief": a word derived from a common root
+        // is a role, never the start of a name.
+        while m.first < m.last
+            && w.items[m.first].word
+            && !w.has(m.first, flag::GIVEN | flag::WEAK_GIVEN)
+            && self.class(m.first) == WordClass::Derived
+            && let Some(q) = (m.first + 1..=m.last).find(|&k| w.items[k].word)
+        {
+            m.first = q;
+        }
         if self.cued.contains(w.text(m.first)) {
             return;
         }
