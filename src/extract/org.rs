@@ -470,9 +470,10 @@ struct Scan<'a> {
 }
 
 impl<'a> Scan<'a> {
+    /// The text of word `i`; past the last word, nothing (the rules look ahead freely, and
+    /// an article may end on a head word: "... di Kantor").
     fn t(&self, i: usize) -> &'a str {
-        let w = self.words[i];
-        &self.text[w.start..w.end]
+        self.words.get(i).map_or("", |w| &self.text[w.start..w.end])
     }
 
     fn len(&self) -> usize {
