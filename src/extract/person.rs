@@ -36,6 +36,8 @@ mod lexicons {
     pub const RANKS: &str = include_str!("../../data/official/pangkat.txt");
     /// Words of organization names inside titles; `gov` marks public bodies.
     pub const ORG_WORDS: &str = include_str!("../../data/official/instansi.txt");
+    /// Short forms of offices and the full titles they stand for.
+    pub const TITLE_SHORT_FORMS: &str = include_str!("../../data/official/singkatan_jabatan.txt");
     /// Given names and name particles.
     pub const GIVEN_NAMES: &str = include_str!("../../data/person/nama.txt");
     /// Capitalized words that are not names: common words, places, organization heads.
@@ -1945,20 +1947,50 @@ fn add_mentions(w: &Words<'_>, people: &mut [Draft], bare: &[BareTitle]) {
         }
         i = j;
     }
-    // A bare title held by one person is a mention of that person.
+    // A bare title held by one person is a mention of that person; so is a short form of
+    // the title ("Mensos" for "Menteri Sosial Juliari P Batubara").
     for b in bare {
         let key = head_key(w, b.head.0, b.head.1);
-        let holders: Vec<usize> = people
+        let mut holders: Vec<usize> = people
             .iter()
             .enumerate()
             .filter(|(_, p)| p.heads.iter().any(|h| *h == key))
             .map(|(n, _)| n)
             .collect();
+        if holders.is_empty()
+            && let Some(full_forms) = TITLE_SHORT_FORMS.get(key.as_str())
+        {
+            holders = people
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| {
+                    p.titles.iter().any(|t| {
+                        let title = t.span.slice(w.text).to_lowercase();
+                        full_forms.iter().any(|f| {
+                            title
+                                .strip_prefix(f.as_str())
+                                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+                        })
+                    })
+                })
+                .map(|(n, _)| n)
+                .collect();
+        }
         if let [one] = holders.as_slice() {
             people[*one].mentions.push(b.span);
         }
     }
 }
+
+/// Lowercase short form of an office -> the lowercase full titles it stands for.
+static TITLE_SHORT_FORMS: LazyLock<FastMap<String, Vec<String>>> = LazyLock::new(|| {
+    lexicon::entries(lexicons::TITLE_SHORT_FORMS)
+        .map(|e| {
+            let full = e.value.unwrap_or_default().split('|').map(str::to_lowercase).collect();
+            (e.surface.to_lowercase(), full)
+        })
+        .collect()
+});
 
 #[cfg(test)]
 mod tests {
