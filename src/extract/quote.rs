@@ -17,6 +17,7 @@ mod lexicons {
     pub const ANONYMOUS: &str = include_str!("../../data/quote/anonim.txt");
     pub const PRONOUNS: &str = include_str!("../../data/quote/pronomina.txt");
     pub const ACTS: &str = include_str!("../../data/quote/tindakan.txt");
+    pub const PERSON_NOUNS: &str = include_str!("../../data/quote/sosok.txt");
 }
 
 /// Direct (in quotation marks) or indirect (reported speech).
@@ -100,6 +101,9 @@ static ANONYMOUS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lexicon::entries(lexicons::ANONYMOUS).map(|e| e.surface).collect());
 static ACTS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lexicon::entries(lexicons::ACTS).map(|e| e.surface).collect());
+static PERSON_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::entries(lexicons::PERSON_NOUNS).map(|e| e.surface).collect());
+
 static PRONOUNS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lexicon::entries(lexicons::PRONOUNS).map(|e| e.surface).collect());
 
@@ -866,7 +870,12 @@ impl Finder<'_, '_> {
             .iter()
             .map(|t| t.text.to_lowercase())
             .collect();
-        if cue.clitic_pronoun || words.iter().any(|w| PRONOUNS.contains(&w.as_str())) {
+        // "tutur mantan Kapolda Sumatera Utara ini", "kata pria kelahiran Palembang itu": a
+        // description of a person with a demonstrative points back like a pronoun.
+        let described = words.len() >= 2
+            && matches!(words.last().map(String::as_str), Some("ini" | "itu" | "tersebut"))
+            && PERSON_NOUNS.contains(&words[0].as_str());
+        if cue.clitic_pronoun || described || words.iter().any(|w| PRONOUNS.contains(&w.as_str())) {
             // The person named last before the quote is the usual antecedent; the previous
             // speaker when nobody was named since.
             let recent = last.filter(|_| anchor.saturating_sub(last_end) <= ANTECEDENT_REACH);
