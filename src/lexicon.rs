@@ -36,34 +36,38 @@ thread_local! {
 /// Whether [`ROOTS`] holds the lowercase `word`, remembered per thread: the same words come
 /// back in every article, and a hash lookup costs a fraction of a walk through the FST.
 pub fn is_root(word: &str) -> bool {
-    ROOT_MEMO.with(|memo| {
-        if let Some(&known) = memo.borrow().get(word) {
-            return known;
-        }
-        let known = ROOTS.find(word);
-        let mut memo = memo.borrow_mut();
-        if memo.len() >= MEMO_WORDS {
-            memo.clear();
-        }
-        memo.insert(word.into(), known);
-        known
-    })
+    remembered(&ROOT_MEMO, word, || ROOTS.find(word), |&known| known)
 }
 
 /// Calls `f` with the [`STEMMER`]'s root of the lowercase `word`, remembered per thread:
 /// stemming tries dozens of affix combinations, each a dictionary lookup.
 pub fn with_stem<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    STEM_MEMO.with(|memo| {
-        if let Some(stem) = memo.borrow().get(word) {
-            return f(stem);
+    remembered(
+        &STEM_MEMO,
+        word,
+        || STEMMER.stem_word(word).into(),
+        |stem: &Box<str>| f(stem),
+    )
+}
+
+/// Calls `f` with the answer for `word` in `memo`, computing and keeping it when missing.
+fn remembered<V, R>(
+    memo: &'static std::thread::LocalKey<RefCell<FastMap<Box<str>, V>>>,
+    word: &str,
+    compute: impl FnOnce() -> V,
+    f: impl FnOnce(&V) -> R,
+) -> R {
+    memo.with(|memo| {
+        if let Some(known) = memo.borrow().get(word) {
+            return f(known);
         }
-        let stem: Box<str> = STEMMER.stem_word(word).into();
-        let answer = f(&stem);
+        let value = compute();
+        let answer = f(&value);
         let mut memo = memo.borrow_mut();
         if memo.len() >= MEMO_WORDS {
             memo.clear();
         }
-        memo.insert(word.into(), stem);
+        memo.insert(word.into(), value);
         answer
     })
 }

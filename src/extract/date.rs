@@ -199,6 +199,17 @@ struct Starts {
     words: &'static [&'static str],
 }
 
+impl Starts {
+    /// Nothing: each pass names what it starts with over this.
+    const NONE: Starts = Starts {
+        digit: false,
+        paren: false,
+        weekday: false,
+        month: false,
+        words: &[],
+    };
+}
+
 impl Pass {
     fn new(id: usize, template: &str, starts: Starts) -> Pass {
         let source = pattern_source(template);
@@ -408,10 +419,7 @@ static ISO: LazyLock<Pass> = LazyLock::new(|| {
         r"\b(\d{4})-(\d{2})-(\d{2})\b",
         Starts {
             digit: true,
-            paren: false,
-            weekday: false,
-            month: false,
-            words: &[],
+            ..Starts::NONE
         },
     )
 });
@@ -421,11 +429,8 @@ static WEEKDAY_NUMERIC: LazyLock<Pass> = LazyLock::new(|| {
         1,
         r"(?i)\b({W})(?:\s+{PART})?(?:\s+(?:lalu|kemarin|kemaren|mendatang|depan|nanti|ini))?\s*,?\s*(\()?\s*(\d{1,2})\s*([/.\-])\s*(\d{1,2})(?:\s*([/.\-])\s*(\d{4}|\d{2}))?\s*(\))?",
         Starts {
-            digit: false,
-            paren: false,
             weekday: true,
-            month: false,
-            words: &[],
+            ..Starts::NONE
         },
     )
 });
@@ -436,10 +441,7 @@ static DAY_RANGE: LazyLock<Pass> = LazyLock::new(|| {
         r"(?i)\b(\d{1,2})\s*{RANGE}\s*(\d{1,2})\s+({M})(?:\.?\s+(\d{4})\b|\b)",
         Starts {
             digit: true,
-            paren: false,
-            weekday: false,
-            month: false,
-            words: &[],
+            ..Starts::NONE
         },
     )
 });
@@ -451,10 +453,8 @@ static WRITTEN: LazyLock<Pass> = LazyLock::new(|| {
         r"(?i)(?:\b({W})\s*,?\s*(\()?\s*)?\b(\d{1,2})\s+({M})(?:\.?\s+(\d{4})\b|\b)",
         Starts {
             digit: true,
-            paren: false,
             weekday: true,
-            month: false,
-            words: &[],
+            ..Starts::NONE
         },
     )
 });
@@ -464,11 +464,9 @@ static NUMERIC_RANGE: LazyLock<Pass> = LazyLock::new(|| {
         4,
         r"(?i)(?:\b({W})\s*{RANGE}\s*({W})\s*,?\s*)?\(\s*(\d{1,2})\s*{RANGE}\s*(\d{1,2})\s*/\s*(\d{1,2})(?:\s*/\s*(\d{4}|\d{2}))?\s*\)",
         Starts {
-            digit: false,
             paren: true,
             weekday: true,
-            month: false,
-            words: &[],
+            ..Starts::NONE
         },
     )
 });
@@ -482,10 +480,7 @@ static NUMERIC: LazyLock<Pass> = LazyLock::new(|| {
         r"\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4})\b",
         Starts {
             digit: true,
-            paren: false,
-            weekday: false,
-            month: false,
-            words: &[],
+            ..Starts::NONE
         },
     )
 });
@@ -495,11 +490,8 @@ static MONTH_YEAR: LazyLock<Pass> = LazyLock::new(|| {
         6,
         r"(?i)\b({M})\.?\s+(\d{4})\b",
         Starts {
-            digit: false,
-            paren: false,
-            weekday: false,
             month: true,
-            words: &[],
+            ..Starts::NONE
         },
     )
 });
@@ -509,11 +501,8 @@ static DAY_MONTH_NUMERIC: LazyLock<Pass> = LazyLock::new(|| {
         7,
         r"(?i)\b(?:tanggal|tgl\.?)\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})\b",
         Starts {
-            digit: false,
-            paren: false,
-            weekday: false,
-            month: false,
             words: &["tanggal", "tgl"],
+            ..Starts::NONE
         },
     )
 });
@@ -523,11 +512,8 @@ static DAY_ONLY: LazyLock<Pass> = LazyLock::new(|| {
         8,
         r"(?i)\b(?:tanggal|tgl\.?)\s+(\d{1,2})\b(?:\s+(lalu|kemarin|kemaren|mendatang|nanti|depan|ini))?",
         Starts {
-            digit: false,
-            paren: false,
-            weekday: false,
-            month: false,
             words: &["tanggal", "tgl"],
+            ..Starts::NONE
         },
     )
 });
@@ -537,11 +523,9 @@ static MONTH_RELATIVE: LazyLock<Pass> = LazyLock::new(|| {
         9,
         r"(?i)\b(bulan\s+)?({M})\b(?:\s+(tahun\s+lalu|tahun\s+depan|tahun\s+ini|lalu|kemarin|kemaren|mendatang|depan|nanti|ini))?",
         Starts {
-            digit: false,
-            paren: false,
-            weekday: false,
             month: true,
             words: &["bulan"],
+            ..Starts::NONE
         },
     )
 });
@@ -552,9 +536,6 @@ static ANAPHORIC: LazyLock<Pass> = LazyLock::new(|| {
         r"(?i)\b(?:(?:(se)|(\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\s+)(hari|pekan|minggu|bulan)\s+(kemudian|setelahnya|sesudahnya|berikutnya|sebelumnya)|(keesokan\s+harinya|keesokan\s+hari|keesokannya|esok\s+harinya|besoknya)|(hari\s+itu|hari\s+yang\s+sama))\b",
         Starts {
             digit: true,
-            paren: false,
-            weekday: false,
-            month: false,
             words: &[
                 "sehari",
                 "sepekan",
@@ -576,6 +557,7 @@ static ANAPHORIC: LazyLock<Pass> = LazyLock::new(|| {
                 "besoknya",
                 "hari",
             ],
+            ..Starts::NONE
         },
     )
 });
@@ -586,12 +568,10 @@ static DAYS_AGO: LazyLock<Pass> = LazyLock::new(|| {
         r"(?i)\b(?:(se)|(\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\s+)hari\s+(?:yang\s+)?lalu\b",
         Starts {
             digit: true,
-            paren: false,
-            weekday: false,
-            month: false,
             words: &[
                 "sehari", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
             ],
+            ..Starts::NONE
         },
     )
 });
@@ -601,11 +581,8 @@ static RELATIVE: LazyLock<Pass> = LazyLock::new(|| {
         12,
         r"(?i)\b(kemarin\s+lusa|besok\s+lusa|kemarin|kemaren|hari\s+ini|besok|esok(?:\s+hari|\s+pagi|\s+siang|\s+sore|\s+malam)?|lusa)\b",
         Starts {
-            digit: false,
-            paren: false,
-            weekday: false,
-            month: false,
             words: &["kemarin", "kemaren", "hari", "besok", "esok", "lusa"],
+            ..Starts::NONE
         },
     )
 });
@@ -615,11 +592,8 @@ static WEEKDAY_ALONE: LazyLock<Pass> = LazyLock::new(|| {
         13,
         r"(?i)\b({W})\b(?:\s+(lalu|kemarin|kemaren|mendatang|depan|nanti|besok|ini))?",
         Starts {
-            digit: false,
-            paren: false,
             weekday: true,
-            month: false,
-            words: &[],
+            ..Starts::NONE
         },
     )
 });
@@ -664,10 +638,8 @@ static TIME: LazyLock<Pass> = LazyLock::new(|| {
         r"(?i)\b(?:(?:pukul|jam|pkl\.?)\s+(\d{1,2})(?:[.:](\d{2}))?|(\d{1,2})[.:](\d{2})\s*(WIB|WITA|WIT)\b)(?:\s*(?:-|–|s\.?d\.?|s/d|hingga|sampai)\s*(?:pukul\s+)?(\d{1,2})[.:](\d{2}))?(?:\s*(WIB|WITA|WIT)\b)?(?:\s+(pagi|siang|sore|petang|malam|dini\s+hari))?",
         Starts {
             digit: true,
-            paren: false,
-            weekday: false,
-            month: false,
             words: &["pukul", "jam", "pkl"],
+            ..Starts::NONE
         },
     )
 });
