@@ -567,6 +567,15 @@ impl Finder<'_, '_> {
                 clitic_pronoun: true,
             };
         }
+        // "kata politisi senior Partai Golkar ini": a description of a person runs through
+        // lowercase words to its demonstrative.
+        if let Some(end) = self.description_after(v) {
+            return Cue {
+                verb: self.tokens[v].span,
+                speaker: v + 1..end,
+                clitic_pronoun: false,
+            };
+        }
         let mut k = v + 1;
         while k < self.tokens.len() && k - v <= MAX_SPEAKER_TOKENS {
             let t = &self.tokens[k];
@@ -597,6 +606,28 @@ impl Finder<'_, '_> {
             speaker: v + 1..k,
             clitic_pronoun: false,
         }
+    }
+
+    /// The end of a description of a person after the verb at `v`: a person noun, words,
+    /// and a demonstrative, with no punctuation between ("politisi senior Partai Golkar ini").
+    fn description_after(&self, v: usize) -> Option<usize> {
+        let first = self.tokens.get(v + 1)?;
+        if first.kind != TokenKind::Word || !lexicon::with_lowercase(first.text, |w| PERSON_NOUNS.contains(&w)) {
+            return None;
+        }
+        let window = self
+            .tokens
+            .get(v + 2..(v + 1 + MAX_SPEAKER_TOKENS).min(self.tokens.len()))?;
+        for (n, t) in window.iter().enumerate() {
+            let k = v + 2 + n;
+            if t.kind != TokenKind::Word || self.paragraph_break_before(k) {
+                return None;
+            }
+            if matches!(t.text, "ini" | "itu" | "tersebut") {
+                return Some(k + 1);
+            }
+        }
+        None
     }
 
     /// Lowercase words that may stand in a speaker phrase.
