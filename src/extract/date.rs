@@ -1459,13 +1459,15 @@ fn resolve(found: &[Found], context: &Context, quotes: &[Span]) -> Vec<DateMenti
         };
     }
     // Days on which words may have been said: explicit dates in the week up to the
-    // reference date (any explicit date when there is none).
+    // reference date, or up to the article's own first date when it has none (words are
+    // not said on a day still to come).
+    let said_by = reference.or(base);
     let spoken: Vec<(usize, Date)> = found
         .iter()
         .zip(&values)
         .filter(|(f, _)| is_explicit(&f.what))
         .filter_map(|(f, v)| v.map(|d| (f.span.start, d)))
-        .filter(|(_, d)| match reference {
+        .filter(|(_, d)| match said_by {
             Some(r) => (0..=7).contains(&(r.days_since_epoch() - d.days_since_epoch())),
             None => true,
         })
@@ -1477,6 +1479,11 @@ fn resolve(found: &[Found], context: &Context, quotes: &[Span]) -> Vec<DateMenti
         let anchor = || {
             if reference.is_some() && !in_quote {
                 return reference;
+            }
+            // Outside quotations and without a publication date, "kemarin" counts from the
+            // day the article is about: its first full date, usually in the lead.
+            if reference.is_none() && !in_quote && base.is_some() {
+                return base;
             }
             let nearest = spoken
                 .iter()
