@@ -16,8 +16,9 @@
 //! The anchor is the reference date (publication date, or the date given for the run).
 //! Inside a quotation it is the day the words were said: the nearest explicit date within a
 //! week before the reference date, since a quote is usually dated in its attribution
-//! ("kata Doni, Selasa (25/8/2020)"). Without a reference date, the nearest explicit full
-//! date in the text stands in; without one either, the value is `None`.
+//! ("kata Doni, Selasa (25/8/2020)"). Without a reference date, the text's first full date
+//! stands in (usually the lead's), or a year-less date whose weekday fits exactly one year
+//! the text names; without one either, the value is `None`.
 
 use std::cell::RefCell;
 use std::sync::LazyLock;
