@@ -3,6 +3,8 @@
 //!
 //! `DATE_TEST=word` runs only the cases whose name contains `word`.
 
+mod common;
+
 use serde::Deserialize;
 use warta::calendar::{self, Date};
 use warta::extract::Doc;
@@ -97,25 +99,7 @@ fn check(case: &Case) -> Vec<String> {
 #[test]
 fn date_cases() {
     let file: File = toml::from_str(include_str!("data/date.toml")).expect("tests/data/date.toml parses");
-    let filter = std::env::var("DATE_TEST").ok();
-    let mut failures = Vec::new();
-    let mut ran = 0;
-    for case in &file.test {
-        if filter.as_deref().is_some_and(|f| !case.name.contains(f)) {
-            continue;
-        }
-        ran += 1;
-        for error in check(case) {
-            failures.push(format!("  {}: {error}", case.name));
-        }
-    }
-    assert!(ran > 0, "no case matches DATE_TEST");
-    assert!(
-        failures.is_empty(),
-        "{} of {ran} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    common::check_cases(&file.test, "DATE_TEST", |c| &c.name, check);
 }
 
 #[test]

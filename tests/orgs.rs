@@ -2,6 +2,8 @@
 //! every failure is reported at once; `ORG_TEST=part` runs the cases whose name contains
 //! `part`. Each mention's span must slice its text out of the article.
 
+mod common;
+
 use serde::Deserialize;
 use warta::extract::Doc;
 use warta::extract::org::{self, Organizations};
@@ -48,70 +50,49 @@ fn render(found: &Organizations) -> Vec<String> {
 #[test]
 fn organization_cases() {
     let cases: Cases = toml::from_str(include_str!("data/org.toml")).expect("tests/data/org.toml parses");
-    let filter = std::env::var("ORG_TEST").ok();
+    common::check_cases(&cases.test, "ORG_TEST", |c| &c.name, check);
+}
+
+/// The failures of one case, empty when it passes.
+fn check(case: &Case) -> Vec<String> {
     let mut failures = Vec::new();
-    let mut ran = 0;
-    for case in &cases.test {
-        if filter.as_deref().is_some_and(|f| !case.name.contains(f)) {
-            continue;
-        }
-        ran += 1;
-        let found = run(&case.text, case.headline);
-        let got = render(&found);
-        if got != case.expected {
-            failures.push(format!(
-                "{}:\n    expected {:?}\n    got      {:?}",
-                case.name, case.expected, got
-            ));
-        }
-        if let Some(expected) = &case.acronyms {
-            let got: Vec<String> = found
-                .acronyms
-                .iter()
-                .map(|a| format!("{} = {}", a.short, a.long))
-                .collect();
-            if &got != expected {
-                failures.push(format!(
-                    "{} (acronyms):\n    expected {expected:?}\n    got      {got:?}",
-                    case.name
-                ));
-            }
-        }
-        for o in &found.organizations {
-            for m in &o.mentions {
-                let ok = case
-                    .text
-                    .get(m.start..m.end)
-                    .is_some_and(|s| !s.is_empty() && !s.starts_with(' '));
-                if !ok {
-                    failures.push(format!("{}: bad span {:?} for {:?}", case.name, m, o.name));
-                }
-            }
-            let first = o.mentions.first().map(|m| &case.text[m.start..m.end]);
-            if !o.mentions.iter().any(|m| case.text[m.start..m.end] == o.name) {
-                failures.push(format!(
-                    "{}: name {:?} is no mention (first {first:?})",
-                    case.name, o.name
-                ));
-            }
-        }
-        for a in &found.acronyms {
-            let span = &case.text[a.span.start..a.span.end];
-            if !span.contains(&a.short) || !span.contains(&a.long) {
-                failures.push(format!(
-                    "{}: acronym span {span:?} lacks {:?}/{:?}",
-                    case.name, a.short, a.long
-                ));
-            }
+    let found = run(&case.text, case.headline);
+    let got = render(&found);
+    if got != case.expected {
+        failures.push(format!("\n    expected {:?}\n    got      {:?}", case.expected, got));
+    }
+    if let Some(expected) = &case.acronyms {
+        let got: Vec<String> = found
+            .acronyms
+            .iter()
+            .map(|a| format!("{} = {}", a.short, a.long))
+            .collect();
+        if &got != expected {
+            failures.push(format!("(acronyms)\n    expected {expected:?}\n    got      {got:?}"));
         }
     }
-    assert!(ran > 0, "ORG_TEST matched no case");
-    assert!(
-        failures.is_empty(),
-        "{} of {ran} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    for o in &found.organizations {
+        for m in &o.mentions {
+            let ok = case
+                .text
+                .get(m.start..m.end)
+                .is_some_and(|s| !s.is_empty() && !s.starts_with(' '));
+            if !ok {
+                failures.push(format!("bad span {:?} for {:?}", m, o.name));
+            }
+        }
+        let first = o.mentions.first().map(|m| &case.text[m.start..m.end]);
+        if !o.mentions.iter().any(|m| case.text[m.start..m.end] == o.name) {
+            failures.push(format!("name {:?} is no mention (first {first:?})", o.name));
+        }
+    }
+    for a in &found.acronyms {
+        let span = &case.text[a.span.start..a.span.end];
+        if !span.contains(&a.short) || !span.contains(&a.long) {
+            failures.push(format!("acronym span {span:?} lacks {:?}/{:?}", a.short, a.long));
+        }
+    }
+    failures
 }
 
 #[test]

@@ -1,5 +1,5 @@
 //! Data-driven quote cases (tests/data/quote.toml), run through the whole pipeline as a
-//! journalist would see them. WARTA_TEST=substring runs the cases whose name contains it.
+//! journalist would see them. QUOTE_TEST=substring runs the cases whose name contains it.
 
 mod common;
 
@@ -25,7 +25,7 @@ fn quote_cases() {
     let pipeline = Pipeline::new(Options::default());
     common::check_cases(
         &cases.test,
-        "WARTA_TEST",
+        "QUOTE_TEST",
         |c| &c.name,
         |case| {
             let article = Article {

@@ -1,8 +1,10 @@
 //! Data-driven cases for the tokenizer and the sentence splitter (`tests/data/token.toml`,
 //! `tests/data/sentence.toml`), and properties that hold for any input.
 //!
-//! Every case runs and every failure is reported at once. `WARTA_TEST=name-substring`
-//! runs only the cases whose name contains the substring.
+//! Every case runs and every failure is reported at once. `TOKEN_TEST=name-substring` (or
+//! `SENTENCE_TEST`) runs only the cases whose name contains the substring.
+
+mod common;
 
 use proptest::prelude::*;
 use serde::Deserialize;
@@ -27,38 +29,30 @@ struct Case {
 }
 
 /// Runs every case of `source` (named `file`) through `segment`, which returns the pieces
-/// or an error about their spans, and panics with all the failures.
-fn run(source: &str, file: &str, segment: impl Fn(&str) -> Result<Vec<String>, String>) {
+/// or an error about their spans, and panics with all the failures. `var` filters cases
+/// by name.
+fn run(source: &str, file: &str, var: &str, segment: impl Fn(&str) -> Result<Vec<String>, String>) {
     let suite: Suite = toml::from_str(source).unwrap_or_else(|e| panic!("{file} is not valid: {e}"));
-    let filter = std::env::var("WARTA_TEST").ok();
     let mut names = std::collections::HashSet::new();
-    let mut ran = 0;
-    let mut failures = Vec::new();
     for case in &suite.test {
         assert!(
             names.insert(case.name.as_str()),
             "{file}: duplicate case name {:?}",
             case.name
         );
-        if filter.as_deref().is_some_and(|f| !case.name.contains(f)) {
-            continue;
-        }
-        ran += 1;
-        match segment(&case.text) {
-            Err(e) => failures.push(format!("{file} [{}]: {e}\n  text: {:?}", case.name, case.text)),
-            Ok(got) if got != case.expected => failures.push(format!(
-                "{file} [{}]\n  text:     {:?}\n  expected: {:?}\n  got:      {:?}",
-                case.name, case.text, case.expected, got
-            )),
-            Ok(_) => {}
-        }
     }
-    assert!(ran > 0 || filter.is_some(), "{file} has no cases");
-    assert!(
-        failures.is_empty(),
-        "{} of {ran} cases failed:\n{}",
-        failures.len(),
-        failures.join("\n")
+    common::check_cases(
+        &suite.test,
+        var,
+        |c| &c.name,
+        |case| match segment(&case.text) {
+            Err(e) => vec![format!("{e}\n  text: {:?}", case.text)],
+            Ok(got) if got != case.expected => vec![format!(
+                "\n  text:     {:?}\n  expected: {:?}\n  got:      {:?}",
+                case.text, case.expected, got
+            )],
+            Ok(_) => Vec::new(),
+        },
     );
 }
 
@@ -118,12 +112,17 @@ fn check_sentences(text: &str, spans: &[warta::span::Span]) -> Result<(), String
 
 #[test]
 fn token_cases() {
-    run(TOKEN_CASES, "tests/data/token.toml", token_texts);
+    run(TOKEN_CASES, "tests/data/token.toml", "TOKEN_TEST", token_texts);
 }
 
 #[test]
 fn sentence_cases() {
-    run(SENTENCE_CASES, "tests/data/sentence.toml", sentence_texts);
+    run(
+        SENTENCE_CASES,
+        "tests/data/sentence.toml",
+        "SENTENCE_TEST",
+        sentence_texts,
+    );
 }
 
 #[test]
