@@ -103,6 +103,9 @@ struct Head {
     kind: &'static str,
     mode: Mode,
     government: bool,
+    /// Names a body with a region or an acronym and no topic words ("Inspektorat Kota
+    /// Palembang").
+    alone: bool,
     source: &'static str,
 }
 
@@ -157,11 +160,13 @@ fn build_lexicons() -> Lexicons {
             other => panic!("data/org/kepala.txt: unknown mode {other:?}"),
         };
         let government = parts.next() == Some("g");
+        let alone = parts.next() == Some("alone");
         let source: &'static str = Box::leak(format!("rule:org/head_{kind}").into_boxed_str());
         let head = Head {
             kind,
             mode,
             government,
+            alone,
             source,
         };
         if mode == Mode::Suffix {
@@ -851,7 +856,7 @@ fn grow_topic(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Can
             break;
         }
         if let Some(end) = scan.bracket(j) {
-            if topics == 0 && head.mode == Mode::Topic && !matches!(scan.t(i), "Inspektorat") {
+            if topics == 0 && head.mode == Mode::Topic && !head.alone {
                 return None;
             }
             acronym = Some(scan.byte_span(j + 1, end - 1));
@@ -905,7 +910,7 @@ fn grow_topic(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Can
     if head.mode == Mode::Weak && acronym.is_none() {
         return None;
     }
-    if topics == 0 && acronym.is_none() && !matches!(scan.t(i), "Inspektorat" | "Sekretariat") {
+    if topics == 0 && acronym.is_none() && !head.alone {
         return None;
     }
     let mut end = j;
