@@ -894,7 +894,7 @@ impl Finder<'_, '_> {
             return (None, false);
         }
         let phrase = Span::new(self.tokens[range.start].span.start, self.tokens[range.end - 1].span.end);
-        if let Some(found) = self.person_in(phrase) {
+        if let Some(found) = self.person_in(phrase).or_else(|| self.described_before(range.start)) {
             return (Some(found), false);
         }
         let words: Vec<String> = self.tokens[range.clone()]
@@ -1001,6 +1001,32 @@ impl Finder<'_, '_> {
             person: Some(index),
             organization: None,
             via: if by_name { Via::Name } else { Via::Title },
+        })
+    }
+
+    /// "Andi Anwar (36), warga kota Donggala, menyatakan": a speaker phrase that describes a
+    /// person ("warga ...") in apposition to the person named right before its comma (an
+    /// age in brackets may stand between).
+    fn described_before(&self, start: usize) -> Option<Speaker> {
+        let first = self.tokens.get(start)?;
+        if first.kind != TokenKind::Word || !lexicon::with_lowercase(first.text, |w| PERSON_NOUNS.contains(&w)) {
+            return None;
+        }
+        let mut k = start.checked_sub(1).filter(|&k| self.tokens[k].text == ",")?;
+        if k >= 3 && self.tokens[k - 1].text == ")" && self.tokens[k - 3].text == "(" {
+            k -= 3;
+        }
+        let end = self.tokens[k.checked_sub(1)?].span.end;
+        let (index, person) = self
+            .people
+            .iter()
+            .enumerate()
+            .find(|(_, p)| p.mentions.iter().any(|m| m.end == end))?;
+        Some(Speaker {
+            name: person.name.clone(),
+            person: Some(index),
+            organization: None,
+            via: Via::Name,
         })
     }
 
