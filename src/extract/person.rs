@@ -19,8 +19,8 @@ use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use crate::calendar;
-use crate::extract::Doc;
 use crate::extract::org::Organizations;
+use crate::extract::{Doc, place};
 use crate::lexicon::{self, FastMap, FastSet};
 use crate::span::Span;
 
@@ -235,6 +235,13 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
             _ => flag::NOT_NAME,
         };
         add(e.surface, f);
+    }
+    // Cities and regencies named bare ("Ketua Bawaslu Indramayu Nurhadi"): a place ends a
+    // title's body, though it is no bar to a name (some are names too).
+    for list in [place::lexicons::CITIES, place::lexicons::REGENCIES] {
+        for e in lexicon::entries(list).filter(|e| !e.surface.contains(' ')) {
+            add(e.surface, flag::PLACE);
+        }
     }
     for e in lexicon::entries(lexicons::ORG_WORDS) {
         let f = match e.value {
@@ -1362,6 +1369,13 @@ impl<'w> Finder<'w, '_> {
         if let Some(end) = org_end
             && let Some(mut k) = tail.iter().position(|&(s, _)| w.items[s].start >= end)
         {
+            // "Ketua Bawaslu Indramayu Nurhadi": the region of the body comes before the name.
+            while k + 1 < n
+                && !w.has(tail[k].0, flag::GIVEN)
+                && (w.has(tail[k].0, flag::PLACE | flag::DIRECTION) || self.places.contains(w.text(tail[k].0)))
+            {
+                k += 1;
+            }
             // "Dinas Kesehatan Siti": an organization that ends in a given name took the
             // first word of the name.
             while k >= 2

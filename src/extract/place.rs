@@ -40,7 +40,7 @@ use crate::span::Span;
 use crate::token::{Token, TokenKind};
 
 /// The lexicons of this extractor, embedded at build time.
-mod lexicons {
+pub(crate) mod lexicons {
     /// The 38 provinces and their short forms.
     pub const PROVINCES: &str = include_str!("../../data/place/provinsi.txt");
     /// Cities named bare, and their short forms.
