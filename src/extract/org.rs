@@ -804,6 +804,18 @@ fn grow_head(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Cand
     }
 }
 
+/// A capitalized word at `j` that is no head, region, known name or common word.
+fn unknown_name_word(scan: &Scan<'_>, j: usize) -> bool {
+    let t = scan.t(j);
+    scan.is_name_word(j)
+        && !scan.is_head(j)
+        && !scan.is_acronym(j)
+        && scan.known_region(j).is_none()
+        && !LEXICONS.known_words.contains(t)
+        && !LEXICONS.suffixes.contains_key(t)
+        && !is_common(t)
+}
+
 /// A given name followed by another capitalized word: a person's name begins at `j`
 /// ("Dinas Pendidikan Siti Aminah").
 fn starts_person(scan: &Scan<'_>, j: usize) -> bool {
@@ -959,14 +971,24 @@ fn grow_name(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Cand
             if words > 0 && scan.is_head(j) && !is_common(scan.t(j)) && scan.t(j) != "Bank" {
                 break;
             }
-            // Two words in, a given name and a surname are the person the name is followed
-            // by ("Direktur PT Maju Jaya Budi Santoso"); earlier they may name the body
-            // itself ("Universitas Ahmad Dahlan").
-            if words >= 2 && starts_person(scan, j) {
+            // Two words into a company's name, a given name and a surname are the person
+            // the name is followed by ("Direktur PT Maju Jaya Budi Santoso"); earlier, or in
+            // a university's name, they may name the body itself ("Universitas Ahmad
+            // Dahlan", "Universitas Islam Negeri Raden Fatah").
+            if head.kind == "perusahaan" && words >= 2 && starts_person(scan, j) {
                 break;
             }
             words += 1;
             j += 1;
+            // "Universitas Lampung Robi Cahyadi Kurniawan": after a region, two capitalized
+            // words no lexicon or dictionary knows are a person's name.
+            if let Some(end) = scan.known_region(j - 1)
+                && end == j
+                && unknown_name_word(scan, j)
+                && unknown_name_word(scan, j + 1)
+            {
+                break;
+            }
             // "PT Bank Central Asia Tbk": a company form closes the name ("PT Garuda
             // Indonesia Airlines Tbk" has two).
             let suffix = |k: usize| scan.is_word(k) && LEXICONS.suffixes.contains_key(scan.t(k));
