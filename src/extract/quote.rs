@@ -18,6 +18,7 @@ mod lexicons {
     pub const PRONOUNS: &str = include_str!("../../data/quote/pronomina.txt");
     pub const ACTS: &str = include_str!("../../data/quote/tindakan.txt");
     pub const PERSON_NOUNS: &str = include_str!("../../data/quote/sosok.txt");
+    pub const NAMING_WORDS: &str = include_str!("../../data/quote/penamaan.txt");
 }
 
 /// Direct (in quotation marks) or indirect (reported speech).
@@ -101,6 +102,9 @@ static ANONYMOUS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lexicon::entries(lexicons::ANONYMOUS).map(|e| e.surface).collect());
 static ACTS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lexicon::entries(lexicons::ACTS).map(|e| e.surface).collect());
+static NAMING_WORDS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lexicon::entries(lexicons::NAMING_WORDS).map(|e| e.surface).collect());
+
 static PERSON_NOUNS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lexicon::entries(lexicons::PERSON_NOUNS).map(|e| e.surface).collect());
 
@@ -145,6 +149,13 @@ pub fn extract(doc: &Doc<'_>, people: &[Person], organizations: &Organizations) 
     for item in items {
         match item {
             Item::Direct(d) => {
+                // "diskusi bertema ”Reviu Periodik IV”": a title in marks, not speech.
+                let named = d.open > 0
+                    && finder.tokens[d.open - 1].kind == TokenKind::Word
+                    && lexicon::with_lowercase(finder.tokens[d.open - 1].text, |w| NAMING_WORDS.contains(&w));
+                if named {
+                    continue;
+                }
                 let words = count_words(d.content.slice(doc.text));
                 let after = finder.cue_after(d.close_end);
                 // A few words in marks are a quote only with the cue right beside them
@@ -939,11 +950,27 @@ impl Finder<'_, '_> {
         {
             return (None, true);
         }
-        // A capitalized phrase nobody else claimed: the name as written.
-        let capitalized: Vec<&Token<'_>> = self.tokens[range]
+        // A capitalized phrase nobody else claimed: the name as written. Days, months and
+        // places after "di" are the time and place of the saying, not its speaker: when the
+        // phrase is only those ("di Jakarta, Jumat (22/5/2020) mengatakan"), the speaker is
+        // the subject named earlier in the sentence.
+        let range_start = range.start;
+        let capitalized: Vec<&Token<'_>> = self.tokens[range.clone()]
             .iter()
             .filter(|t| t.is_capitalized() && t.kind == TokenKind::Word)
             .collect();
+        let adjunct = |k: usize| {
+            let t = &self.tokens[k];
+            crate::calendar::weekday_number(t.text).is_some()
+                || crate::calendar::month_number(t.text).is_some()
+                || (k > 0 && matches!(self.tokens[k - 1].text, "di" | "ke" | "dari"))
+        };
+        let named: Vec<usize> = range
+            .filter(|&k| self.tokens[k].is_capitalized() && self.tokens[k].kind == TokenKind::Word && !adjunct(k))
+            .collect();
+        if named.is_empty() && !capitalized.is_empty() {
+            return (self.subject_before(range_start), false);
+        }
         // Capitalized common words ("Program tersebut", "Pihaknya") are no name.
         if capitalized
             .iter()
@@ -1022,6 +1049,33 @@ impl Finder<'_, '_> {
             .iter()
             .enumerate()
             .find(|(_, p)| p.mentions.iter().any(|m| m.end == end))?;
+        Some(Speaker {
+            name: person.name.clone(),
+            person: Some(index),
+            organization: None,
+            via: Via::Name,
+        })
+    }
+
+    /// The last person named in the same sentence before token `k`: the subject of a verb
+    /// whose speaker phrase is only the time and place of the saying.
+    fn subject_before(&self, k: usize) -> Option<Speaker> {
+        let sentence = self.sentence_of(k);
+        let at = self.tokens[k].span.start;
+        let (index, person) = self
+            .people
+            .iter()
+            .enumerate()
+            .filter_map(|(n, p)| {
+                p.mentions
+                    .iter()
+                    .filter(|m| m.start >= sentence.start && m.end <= at)
+                    .map(|m| m.start)
+                    .max()
+                    .map(|start| (n, p, start))
+            })
+            .max_by_key(|&(_, _, start)| start)
+            .map(|(n, p, _)| (n, p))?;
         Some(Speaker {
             name: person.name.clone(),
             person: Some(index),
