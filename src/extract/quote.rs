@@ -143,19 +143,17 @@ pub fn extract(doc: &Doc<'_>, people: &[Person], organizations: &Organizations) 
     let mut previous_quote_end = 0;
     // Direct and indirect quotes are resolved together in text order, so that a pronoun
     // or an uncued quote takes the speaker of the quote before it.
-    let mut items: Vec<Item> = marks.into_iter().map(Item::Direct).collect();
+    // "diskusi bertema ”Reviu Periodik IV”": a title in marks, not speech.
+    let mut items: Vec<Item> = marks
+        .into_iter()
+        .filter(|d| !finder.title_in_marks(d.open))
+        .map(Item::Direct)
+        .collect();
     items.extend(finder.indirect_candidates(&items).into_iter().map(Item::Indirect));
     items.sort_by_key(Item::start);
     for item in items {
         match item {
             Item::Direct(d) => {
-                // "diskusi bertema ”Reviu Periodik IV”": a title in marks, not speech.
-                let named = d.open > 0
-                    && finder.tokens[d.open - 1].kind == TokenKind::Word
-                    && lexicon::with_lowercase(finder.tokens[d.open - 1].text, |w| NAMING_WORDS.contains(&w));
-                if named {
-                    continue;
-                }
                 let words = count_words(d.content.slice(doc.text));
                 let after = finder.cue_after(d.close_end);
                 // A few words in marks are a quote only with the cue right beside them
@@ -617,6 +615,14 @@ impl Finder<'_, '_> {
             speaker: v + 1..k,
             clitic_pronoun: false,
         }
+    }
+
+    /// Whether the opening mark at `open` follows a word that names what comes next
+    /// ("bertema", "program"): the words in the marks are a title.
+    fn title_in_marks(&self, open: usize) -> bool {
+        open > 0
+            && self.tokens[open - 1].kind == TokenKind::Word
+            && lexicon::with_lowercase(self.tokens[open - 1].text, |w| NAMING_WORDS.contains(&w))
     }
 
     /// The end of a description of a person after the verb at `v`: a person noun, words,
