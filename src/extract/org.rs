@@ -468,6 +468,22 @@ struct Candidate {
     nested: bool,
 }
 
+impl Candidate {
+    /// A name grown from a head word, with the head's kind, sector and rule.
+    fn headed(head: Head, span: Span, body_end: usize, region: Option<Span>, acronym: Option<Span>) -> Candidate {
+        Candidate {
+            span,
+            body_end,
+            region,
+            acronym,
+            kind: head.kind,
+            government: head.government,
+            source: head.source,
+            nested: false,
+        }
+    }
+}
+
 /// The word list with the text, and the questions the rules ask of it.
 struct Scan<'a> {
     text: &'a str,
@@ -925,21 +941,9 @@ fn grow_topic(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Can
     if topics == 0 && acronym.is_none() && !head.alone {
         return None;
     }
-    let mut end = j;
-    if let Some(b) = branch(scan, end) {
-        end = b;
-    }
-    let span = scan.byte_span(i, end);
-    Some(Candidate {
-        span,
-        body_end,
-        region: region.map(|(a, b)| scan.byte_span(a, b)),
-        acronym,
-        kind: head.kind,
-        government: head.government,
-        source: head.source,
-        nested: false,
-    })
+    let span = scan.byte_span(i, branch(scan, j).unwrap_or(j));
+    let region = region.map(|(a, b)| scan.byte_span(a, b));
+    Some(Candidate::headed(head, span, body_end, region, acronym))
 }
 
 /// "Cabang Samarinda", "Perwakilan Bali", "Kantor Wilayah Sulawesi Selatan": the index
@@ -1014,21 +1018,8 @@ fn grow_name(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Cand
         return None;
     }
     let body_end = scan.words[j - 1].end;
-    let mut end = j;
-    if let Some(b) = branch(scan, end) {
-        end = b;
-    }
-    let span = scan.byte_span(i, end);
-    Some(Candidate {
-        span,
-        body_end,
-        region: None,
-        acronym,
-        kind: head.kind,
-        government: head.government,
-        source: head.source,
-        nested: false,
-    })
+    let span = scan.byte_span(i, branch(scan, j).unwrap_or(j));
+    Some(Candidate::headed(head, span, body_end, None, acronym))
 }
 
 /// "Kecamatan Plaju", "Puskesmas Gandus", "Kodim 0901/Samarinda", "Polres Gowa".
@@ -1072,17 +1063,8 @@ fn grow_place(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Can
     {
         j = end;
     }
-    let span = scan.byte_span(i, j);
-    Some(Candidate {
-        span,
-        body_end,
-        region: (j > region_start).then(|| scan.byte_span(region_start, j)),
-        acronym,
-        kind: head.kind,
-        government: head.government,
-        source: head.source,
-        nested: false,
-    })
+    let region = (j > region_start).then(|| scan.byte_span(region_start, j));
+    Some(Candidate::headed(head, scan.byte_span(i, j), body_end, region, acronym))
 }
 
 /// "Pemerintah Kota (Pemkot) Palembang", "Pemerintah Provinsi Jambi", "Pemerintah Aceh",
@@ -1123,16 +1105,7 @@ fn grow_government(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Optio
         region = Some(scan.byte_span(j, end));
         j = end;
     }
-    Some(Candidate {
-        span: scan.byte_span(i, j),
-        body_end,
-        region,
-        acronym,
-        kind: head.kind,
-        government: head.government,
-        source: head.source,
-        nested: false,
-    })
+    Some(Candidate::headed(head, scan.byte_span(i, j), body_end, region, acronym))
 }
 
 /// A listed acronym ("Diskominfo", "Polri", "Satpol PP"), with a region after it when
