@@ -1026,15 +1026,9 @@ impl Finder<'_, '_> {
             }
         }
         let (index, _, mention) = best?;
-        let person = &self.people[index];
         let written = mention.slice(self.doc.text);
-        let by_name = person.name.split_whitespace().any(|w| written.contains(w));
-        Some(Speaker {
-            name: person.name.clone(),
-            person: Some(index),
-            organization: None,
-            via: if by_name { Via::Name } else { Via::Title },
-        })
+        let by_name = self.people[index].name.split_whitespace().any(|w| written.contains(w));
+        Some(self.speaker(index, if by_name { Via::Name } else { Via::Title }))
     }
 
     /// "Andi Anwar (36), warga kota Donggala, menyatakan": a speaker phrase that describes a
@@ -1050,17 +1044,8 @@ impl Finder<'_, '_> {
             k -= 3;
         }
         let end = self.tokens[k.checked_sub(1)?].span.end;
-        let (index, person) = self
-            .people
-            .iter()
-            .enumerate()
-            .find(|(_, p)| p.mentions.iter().any(|m| m.end == end))?;
-        Some(Speaker {
-            name: person.name.clone(),
-            person: Some(index),
-            organization: None,
-            via: Via::Name,
-        })
+        self.last_person(|m| m.end == end)
+            .map(|index| self.speaker(index, Via::Name))
     }
 
     /// The last person named in the same sentence before token `k`: the subject of a verb
@@ -1068,43 +1053,36 @@ impl Finder<'_, '_> {
     fn subject_before(&self, k: usize) -> Option<Speaker> {
         let sentence = self.sentence_of(k);
         let at = self.tokens[k].span.start;
-        let (index, person) = self
-            .people
-            .iter()
-            .enumerate()
-            .filter_map(|(n, p)| {
-                p.mentions
-                    .iter()
-                    .filter(|m| m.start >= sentence.start && m.end <= at)
-                    .map(|m| m.start)
-                    .max()
-                    .map(|start| (n, p, start))
-            })
-            .max_by_key(|&(_, _, start)| start)
-            .map(|(n, p, _)| (n, p))?;
-        Some(Speaker {
-            name: person.name.clone(),
-            person: Some(index),
-            organization: None,
-            via: Via::Name,
-        })
+        self.last_person(|m| m.start >= sentence.start && m.end <= at)
+            .map(|index| self.speaker(index, Via::Name))
     }
 
     fn person_before(&self, at: usize) -> Option<Speaker> {
+        self.last_person(|m| m.end <= at && at - m.end <= ANTECEDENT_REACH)
+            .map(|index| self.speaker(index, Via::Pronoun))
+    }
+
+    /// The person with the latest-starting mention that `keep` accepts.
+    fn last_person(&self, keep: impl Fn(&Span) -> bool) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for (index, person) in self.people.iter().enumerate() {
-            for m in &person.mentions {
-                if m.end <= at && at - m.end <= ANTECEDENT_REACH && best.is_none_or(|(_, start)| m.start > start) {
+            for m in person.mentions.iter().filter(|m| keep(m)) {
+                if best.is_none_or(|(_, start)| m.start > start) {
                     best = Some((index, m.start));
                 }
             }
         }
-        best.map(|(index, _)| Speaker {
+        best.map(|(index, _)| index)
+    }
+
+    /// Person `index` as a speaker, found `via`.
+    fn speaker(&self, index: usize, via: Via) -> Speaker {
+        Speaker {
             name: self.people[index].name.clone(),
             person: Some(index),
             organization: None,
-            via: Via::Pronoun,
-        })
+            via,
+        }
     }
 
     /// The organization named last in the phrase, with where its mention ends.
