@@ -62,6 +62,8 @@ const FUNCTION_WORDS_LIST: &str = include_str!("../data/language/kata_fungsi.txt
 /// Indonesian without further test. Indonesian news runs at 15 to 25 percent; English,
 /// Javanese or Malay text with the odd Indonesian word stays well under 10.
 const FUNCTION_WORD_SHARE: f64 = 0.12;
+/// Longer words are no function words; the quick test skips them unread.
+const MAX_FUNCTION_WORD: usize = 8;
 /// How many words the quick test reads.
 const QUICK_WORDS: usize = 120;
 
@@ -75,14 +77,11 @@ fn plainly_indonesian(text: &str) -> bool {
         .take(QUICK_WORDS)
     {
         words += 1;
-        let mut lower = [0u8; 8];
-        if word.len() <= lower.len() && word.is_ascii() {
-            lower[..word.len()].copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            let lower = std::str::from_utf8(&lower[..word.len()]).unwrap_or_default();
-            if FUNCTION_WORDS.contains(lower) {
-                function += 1;
-            }
+        if word.len() <= MAX_FUNCTION_WORD
+            && word.is_ascii()
+            && lexicon::with_lowercase(word, |w| FUNCTION_WORDS.contains(w))
+        {
+            function += 1;
         }
     }
     words >= 20 && function as f64 >= FUNCTION_WORD_SHARE * words as f64
@@ -136,6 +135,13 @@ fn round(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_function_word_is_read() {
+        for w in FUNCTION_WORDS.iter() {
+            assert!(w.len() <= MAX_FUNCTION_WORD, "{w:?} is longer than the quick test reads");
+        }
+    }
 
     #[test]
     fn indonesian_and_english() {

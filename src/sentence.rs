@@ -137,13 +137,10 @@ fn starts_sentence(tokens: &[Token<'_>], terminal: usize, next: &Token<'_>) -> b
         return match before.kind {
             TokenKind::Number | TokenKind::Clitic => true,
             TokenKind::Word => {
-                before.text.chars().count() >= 4 || {
-                    let mut buf = [0u8; 8];
-                    let b = before.text.as_bytes();
-                    b.len() <= buf.len()
-                        && b.iter().all(u8::is_ascii_alphabetic)
-                        && lexicon::is_root(lower(b, &mut buf))
-                }
+                before.text.chars().count() >= 4
+                    || (before.text.len() <= 8
+                        && before.text.bytes().all(|b| b.is_ascii_alphabetic())
+                        && lexicon::with_lowercase(before.text, lexicon::is_root))
             }
             _ => false,
         };
@@ -164,22 +161,13 @@ fn opens_unmarked_sentence(tokens: &[Token<'_>], last: usize) -> bool {
         matches!(t.kind, TokenKind::Word | TokenKind::Clitic) && t.text.starts_with(|c: char| c.is_lowercase())
     };
     let b = opener.text.as_bytes();
-    let mut buf = [0u8; 12];
     lowercase_word(before)
         && (lowercase_word(after) || after.text == ",")
         && opener.kind == TokenKind::Word
-        && b.len() <= buf.len()
+        && b.len() <= 12
         && b[0].is_ascii_uppercase()
         && b[1..].iter().all(u8::is_ascii_lowercase)
-        && OPENERS.contains(lower(b, &mut buf))
-}
-
-fn lower<'b>(src: &[u8], buf: &'b mut [u8]) -> &'b str {
-    let out = &mut buf[..src.len()];
-    for (o, &b) in out.iter_mut().zip(src) {
-        *o = b.to_ascii_lowercase();
-    }
-    std::str::from_utf8(out).expect("ASCII")
+        && lexicon::with_lowercase(opener.text, |w| OPENERS.contains(w))
 }
 
 /// Whether token `at` lies strictly inside one of `pairs` (sorted, disjoint at the top
