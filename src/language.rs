@@ -139,7 +139,10 @@ mod tests {
     #[test]
     fn every_function_word_is_read() {
         for w in FUNCTION_WORDS.iter() {
-            assert!(w.len() <= MAX_FUNCTION_WORD, "{w:?} is longer than the quick test reads");
+            assert!(
+                w.len() <= MAX_FUNCTION_WORD,
+                "{w:?} is longer than the quick test reads"
+            );
         }
     }
 

@@ -175,6 +175,8 @@ mod flag {
     pub const RANK_FIRST: u32 = 1 << 17;
     /// A word that a degree starts with ("s" of "S.Pd.", "sh").
     pub const DEGREE_PART: u32 = 1 << 18;
+    /// A plain one-word given name ("Siti"; not "Anak" of "Anak Agung").
+    pub const GIVEN_ALONE: u32 = 1 << 19;
 }
 
 /// Multi-word phrases keyed by their first word, lowercase, longest first.
@@ -226,6 +228,9 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         };
         for w in e.surface.split(' ') {
             add(w, f);
+        }
+        if e.value.is_none() && !e.surface.contains(' ') {
+            add(e.surface, flag::GIVEN_ALONE);
         }
     }
     for e in lexicon::entries(lexicons::NOT_NAMES) {
@@ -353,18 +358,12 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
 /// ("Siti", "Budi"; not "Lalu"): organizations use it to stop a name where a person's begins.
 pub(crate) fn is_given_name(word: &str) -> bool {
     lexicon::with_lowercase(word, |lower| {
-        GIVEN_NAMES_ALONE.contains(lower) && LEXICONS.words.get(lower).is_some_and(|&f| f & flag::NOT_NAME == 0)
+        LEXICONS
+            .words
+            .get(lower)
+            .is_some_and(|&f| f & flag::GIVEN_ALONE != 0 && f & flag::NOT_NAME == 0)
     })
 }
-
-/// The one-word given names of the lexicon, lowercase: "Anak" of "Anak Agung" is no name
-/// by itself.
-static GIVEN_NAMES_ALONE: LazyLock<FastSet<String>> = LazyLock::new(|| {
-    lexicon::entries(lexicons::GIVEN_NAMES)
-        .filter(|e| e.value.is_none() && !e.surface.contains(' '))
-        .map(|e| e.surface.to_lowercase())
-        .collect()
-});
 
 /// What the dictionary says of a lowercase word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
