@@ -655,7 +655,8 @@ pub fn extract(doc: &Doc<'_>) -> Organizations {
         text,
         words: words(text),
     };
-    let skip = skipped_span(doc);
+    // The dateline's outlet is not an organization of the story.
+    let skip = doc.dateline;
     let title_case = doc.body_start > 0 && is_title_case(&scan, doc.body_start);
     let mut cands: Vec<Candidate> = Vec::new();
     lexicon_pass(&scan, doc.body_start, title_case, &mut cands);
@@ -683,11 +684,6 @@ pub fn extract(doc: &Doc<'_>) -> Organizations {
         organizations,
         acronyms,
     }
-}
-
-/// The dateline, whose outlet is not an organization of the story.
-fn skipped_span(doc: &Doc<'_>) -> Option<Span> {
-    doc.dateline
 }
 
 /// A headline where most words are capitalized: there capitals mark no names.
