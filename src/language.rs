@@ -82,6 +82,10 @@ fn plainly_indonesian(text: &str) -> bool {
             && lexicon::with_lowercase(word, |w| FUNCTION_WORDS.contains(w))
         {
             function += 1;
+            // Past this many the share holds whatever the remaining words are.
+            if words >= 20 && function as f64 >= FUNCTION_WORD_SHARE * QUICK_WORDS as f64 {
+                return true;
+            }
         }
     }
     words >= 20 && function as f64 >= FUNCTION_WORD_SHARE * words as f64

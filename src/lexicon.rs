@@ -75,6 +75,9 @@ fn remembered<V, R>(
 /// Calls `f` with `word` in lowercase, lowercased on the stack for short ASCII words (nearly
 /// every word): lexicon lookups run for every word of every article.
 pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if is_ascii_lowercase(word) {
+        return f(word);
+    }
     let mut buffer = [0u8; 32];
     if word.len() <= buffer.len() && word.is_ascii() {
         let lower = &mut buffer[..word.len()];
@@ -84,6 +87,11 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     } else {
         f(&word.to_lowercase())
     }
+}
+
+/// Whether `word` is ASCII with no capital letter: its own lowercase form, as most words are.
+pub fn is_ascii_lowercase(word: &str) -> bool {
+    word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
 }
 
 /// One lexicon line: the surface form and the optional value after the tab.

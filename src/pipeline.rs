@@ -154,7 +154,7 @@ impl Pipeline {
             _ => None,
         };
         let reference_date = published.or(url_day).or(self.options.reference_date);
-        let mut doc = Doc::new(text, body_start, dateline.as_ref().map(|d| d.span), reference_date);
+        let mut doc = Doc::new(text, body_start, dateline.clone(), reference_date);
         if let Some(UrlDate::Month(year, month)) = url_date {
             doc.month_hint = Some((year, month));
         }

@@ -205,7 +205,7 @@ fn pairs(text: &str, tokens: &[Token<'_>], which: Pairing) -> Vec<(usize, usize)
     let mut open: Vec<usize> = Vec::new();
     let mut prev_end = 0;
     for (i, t) in tokens.iter().enumerate() {
-        if text[prev_end..t.span.start].contains('\n') {
+        if text.as_bytes()[prev_end..t.span.start].iter().any(|&b| b == b'\n') {
             open.clear();
         }
         prev_end = t.span.end;

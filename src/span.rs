@@ -69,13 +69,17 @@ impl CharOffsets {
     pub fn new(text: &str) -> Self {
         let mut extra = Vec::new();
         if !text.is_ascii() {
+            // Bytes rather than chars: a lead byte tells the length of its character.
             let mut surplus = 0;
-            for (i, c) in text.char_indices() {
-                let n = c.len_utf8();
-                if n > 1 {
-                    surplus += n - 1;
-                    extra.push((i + n, surplus));
-                }
+            for (i, &b) in text.as_bytes().iter().enumerate() {
+                let n = match b {
+                    0xC0..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    0xF0..=0xFF => 4,
+                    _ => continue,
+                };
+                surplus += n - 1;
+                extra.push((i + n, surplus));
             }
         }
         CharOffsets { extra, len: text.len() }

@@ -350,11 +350,9 @@ impl<'a> Scanner<'a> {
         if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
             return true;
         }
-        let mut buf = [0u8; 16];
         bytes.len() >= 2
-            && bytes.len() < buf.len()
             && bytes.iter().all(u8::is_ascii_uppercase)
-            && ABBREVIATIONS_FOLDED.contains(ascii_lower(with_period.as_bytes(), &mut buf))
+            && lexicon::with_lowercase(with_period, |folded| ABBREVIATIONS_FOLDED.contains(folded))
     }
 
     /// Whether the next token would start a sentence, for the capitalization of a name.
@@ -394,17 +392,7 @@ fn is_number(word: &str) -> bool {
 }
 
 fn is_month(word: &str) -> bool {
-    let mut buf = [0u8; 16];
-    word.len() < buf.len() && word.is_ascii() && MONTHS.contains(ascii_lower(word.as_bytes(), &mut buf))
-}
-
-/// Lowercases ASCII `src` into `buf`; the caller checks that it fits.
-fn ascii_lower<'b>(src: &[u8], buf: &'b mut [u8]) -> &'b str {
-    let out = &mut buf[..src.len()];
-    for (o, &b) in out.iter_mut().zip(src) {
-        *o = b.to_ascii_lowercase();
-    }
-    std::str::from_utf8(out).expect("ASCII lowercase of ASCII is ASCII")
+    word.len() < 16 && word.is_ascii() && lexicon::with_lowercase(word, |lower| MONTHS.contains(lower))
 }
 
 /// The end of a URL starting at `i`, trailing punctuation left out.
@@ -553,8 +541,7 @@ fn reduplication_clitic(first: &str, last: &str, word: &str) -> Option<usize> {
     if word.len() > MAX_WORD || !word.is_ascii() {
         return None;
     }
-    let mut buf = [0u8; MAX_WORD];
-    if LEXICALIZED.contains(ascii_lower(word.as_bytes(), &mut buf)) {
+    if lexicon::with_lowercase(word, |lower| LEXICALIZED.contains(lower)) {
         return None;
     }
     ["nya", "ku", "mu"].iter().find_map(|c| {
@@ -588,8 +575,12 @@ fn clitic_len(word: &str, sentence_start: bool) -> Option<usize> {
     if !bytes.iter().all(u8::is_ascii_alphabetic) {
         return None;
     }
-    let mut buf = [0u8; MAX_WORD];
-    let lower = ascii_lower(bytes, &mut buf);
+    lexicon::with_lowercase(word, |lower| clitic_of(word, lower, sentence_start))
+}
+
+/// [`clitic_len`] once the word is known to be short ASCII letters, with its lowercase form.
+fn clitic_of(word: &str, lower: &str, sentence_start: bool) -> Option<usize> {
+    let bytes = word.as_bytes();
     let clitic = *CLITICS.iter().find(|c| lower.ends_with(*c))?;
     let host = &lower[..lower.len() - clitic.len()];
     if host.len() < 2 || LEXICALIZED.contains(lower) {

@@ -56,8 +56,10 @@ fn run(text: &str, headline: bool, gazetteer: Option<&Gazetteer>) -> Vec<Place> 
     } else {
         0
     };
-    let line =
-        dateline::parse(&text[body_start..]).map(|d| Span::new(d.span.start + body_start, d.span.end + body_start));
+    let line = dateline::parse(&text[body_start..]).map(|mut d| {
+        d.span = Span::new(d.span.start + body_start, d.span.end + body_start);
+        d
+    });
     let doc = Doc::new(text, body_start, line, None);
     let organizations = org::extract(&doc);
     let people = person::extract(&doc, &organizations);

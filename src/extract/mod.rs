@@ -13,6 +13,7 @@ pub mod quote;
 pub mod venue;
 
 use crate::calendar::Date;
+use crate::dateline::Dateline;
 use crate::sentence;
 use crate::span::Span;
 use crate::token::{self, Token};
@@ -24,8 +25,9 @@ pub struct Doc<'a> {
     pub text: &'a str,
     /// Byte offset where the body starts.
     pub body_start: usize,
-    /// The dateline the body opens with ("PALEMBANG –"), when there is one.
-    pub dateline: Option<Span>,
+    /// The dateline the body opens with ("PALEMBANG –"), when there is one, its span in
+    /// bytes of `text`.
+    pub dateline: Option<Dateline>,
     /// Tokens in text order.
     pub tokens: Vec<Token<'a>>,
     /// Sentences in text order.
@@ -41,14 +43,14 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     /// Tokenizes `text` and splits its sentences as the pipeline does: the end of the
     /// headline (`body_start` when above 0) and of the dateline end sentences.
-    pub fn new(text: &'a str, body_start: usize, dateline: Option<Span>, reference_date: Option<Date>) -> Doc<'a> {
+    pub fn new(text: &'a str, body_start: usize, dateline: Option<Dateline>, reference_date: Option<Date>) -> Doc<'a> {
         let tokens = token::tokenize(text);
         let mut breaks = Vec::new();
         if body_start > 0 {
             breaks.push(body_start);
         }
-        if let Some(d) = dateline {
-            breaks.push(d.end);
+        if let Some(d) = &dateline {
+            breaks.push(d.span.end);
         }
         let sentences = sentence::split(text, &tokens, &breaks);
         Doc {

@@ -656,7 +656,7 @@ pub fn extract(doc: &Doc<'_>) -> Organizations {
         words: words(text),
     };
     // The dateline's outlet is not an organization of the story.
-    let skip = doc.dateline;
+    let skip = doc.dateline.as_ref().map(|d| d.span);
     let title_case = doc.body_start > 0 && is_title_case(&scan, doc.body_start);
     let mut cands: Vec<Candidate> = Vec::new();
     lexicon_pass(&scan, doc.body_start, title_case, &mut cands);

@@ -431,7 +431,7 @@ struct Words<'a> {
 impl<'a> Words<'a> {
     fn new(doc: &Doc<'a>) -> Self {
         let text = doc.text;
-        let skip_to = doc.dateline.map_or(doc.body_start, |d| d.end);
+        let skip_to = doc.dateline.as_ref().map_or(doc.body_start, |d| d.span.end);
         let mut items = Vec::with_capacity(text.len() / 5);
         let mut lower = String::with_capacity(text.len());
         let bytes = text.as_bytes();

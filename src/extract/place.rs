@@ -31,7 +31,6 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::calendar;
-use crate::dateline;
 use crate::extract::Doc;
 use crate::extract::person::Person;
 use crate::gazetteer::{self, Gazetteer, Level, Region};
@@ -563,13 +562,13 @@ impl<'a, 'd> Scan<'a, 'd> {
 
     /// The dateline's place ("SUMSELKITA.COM, PALEMBANG –" names Palembang).
     fn dateline(&self, out: &mut Vec<Candidate>) {
-        let Some(line) = self.doc.dateline else {
+        let Some(line) = &self.doc.dateline else {
             return;
         };
-        let body = &self.doc.text[self.doc.body_start..];
-        let Some(place) = dateline::parse(body).and_then(|d| d.place) else {
+        let Some(place) = &line.place else {
             return;
         };
+        let line = line.span;
         let written = line.slice(self.doc.text);
         let Some(at) = written.find(place.as_str()) else {
             return;

@@ -515,10 +515,14 @@ impl Finder<'_, '_> {
         if t.kind != TokenKind::Word {
             return None;
         }
-        VERBS
-            .get(t.text)
-            .copied()
-            .or_else(|| lexicon::with_lowercase(t.text, |lower| VERBS.get(lower).copied()))
+        // Exact first: the list may hold a capitalized form of its own (`Menurut`).
+        VERBS.get(t.text).copied().or_else(|| {
+            if lexicon::is_ascii_lowercase(t.text) {
+                None
+            } else {
+                lexicon::with_lowercase(t.text, |lower| VERBS.get(lower).copied())
+            }
+        })
     }
 
     fn sentence_of(&self, token: usize) -> Span {

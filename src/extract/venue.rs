@@ -110,28 +110,27 @@ fn venue_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(Span, &'stati
 }
 
 fn head_first(text: &str, tokens: &[Token<'_>], i: usize, after_locative: bool) -> Option<(Span, &'static str, usize)> {
-    // Heads are ASCII, so an ASCII case-insensitive comparison is exact; comparing the
-    // first letter first keeps this cheap on the many tokens that start no venue.
-    // Heads are short ASCII words: a word longer than any, or not ASCII, starts none, and
-    // the others are looked up lowercased in a stack buffer, without allocating.
+    // Heads are short ASCII words: a word longer than any, or not ASCII, starts none. Every
+    // head counts only capitalized or after a locative, which rules out most words before
+    // the lookup.
     let word = tokens[i].text;
     if word.len() > MAX_HEAD_WORD || !word.is_ascii() || tokens[i].kind != TokenKind::Word {
         return None;
     }
-    let mut buffer = [0u8; MAX_HEAD_WORD];
-    let lower = &mut buffer[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    let lower = std::str::from_utf8(lower).ok()?;
-    let (head_len, strength) = HEADS.get(lower)?.iter().find_map(|(words, strength)| {
-        let matches = words.len() <= tokens.len() - i
-            && words
-                .iter()
-                .zip(&tokens[i..])
-                .all(|(w, t)| t.text.eq_ignore_ascii_case(w));
-        matches.then_some((words.len(), *strength))
-    })?;
     let capitalized = tokens[i].is_capitalized();
+    if !capitalized && !after_locative {
+        return None;
+    }
+    let (head_len, strength) = lexicon::with_lowercase(word, |lower| {
+        HEADS.get(lower)?.iter().find_map(|(words, strength)| {
+            let matches = words.len() <= tokens.len() - i
+                && words
+                    .iter()
+                    .zip(&tokens[i..])
+                    .all(|(w, t)| t.text.eq_ignore_ascii_case(w));
+            matches.then_some((words.len(), *strength))
+        })
+    })?;
     // A head inside a longer capitalized name is part of a title or an organization:
     // "Imam Besar Masjid Istiqlal", "Bundaran Hotel Indonesia", "Tata Ruang Kota".
     if i > 0 && tokens[i - 1].kind == TokenKind::Word && tokens[i - 1].is_capitalized() && !after_locative {
