@@ -6,6 +6,7 @@
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use sastrawi::{Dictionary, Stemmer};
 
 /// Maps and sets keyed by lexicon words use rustc's FxHash: SipHash's resistance to flooding
@@ -92,6 +93,80 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// Whether `word` is ASCII with no capital letter: its own lowercase form, as most words are.
 pub fn is_ascii_lowercase(word: &str) -> bool {
     word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
+/// Lexicon phrases found where words begin, leftmost-longest and not overlapping.
+///
+/// A search over every byte walked a large automaton through the whole text and missed the
+/// cache at every step; asking an anchored automaton only at the word starts a phrase can
+/// begin with (by its first byte) reads a few bytes at each.
+pub struct WordPhrases {
+    automaton: AhoCorasick,
+    /// The bytes some phrase begins with.
+    first: [bool; 256],
+}
+
+impl WordPhrases {
+    /// Builds the automaton of `patterns`, matched ASCII case-insensitively when asked.
+    pub fn new(patterns: &[&str], ascii_case_insensitive: bool) -> WordPhrases {
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(ascii_case_insensitive)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(patterns)
+            .expect("lexicon phrases build an automaton");
+        let mut first = [false; 256];
+        for b in patterns.iter().filter_map(|p| p.bytes().next()) {
+            first[usize::from(b)] = true;
+            if ascii_case_insensitive {
+                first[usize::from(b.to_ascii_lowercase())] = true;
+                first[usize::from(b.to_ascii_uppercase())] = true;
+            }
+        }
+        WordPhrases { automaton, first }
+    }
+
+    /// The longest phrase starting at byte `at` of `text`.
+    pub fn at(&self, text: &str, at: usize) -> Option<aho_corasick::Match> {
+        self.automaton
+            .find(Input::new(text).range(at..).anchored(Anchored::Yes))
+    }
+
+    /// The phrases of `text` that begin where a word begins (an alphanumeric character after
+    /// none), in text order; the search resumes after each match, as a search over the whole
+    /// text would.
+    pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = aho_corasick::Match> + 't {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        let mut after_word = false;
+        let mut resume = 0;
+        std::iter::from_fn(move || {
+            while i < bytes.len() {
+                let at = i;
+                let b = bytes[at];
+                let alphanumeric = if b.is_ascii() {
+                    i += 1;
+                    b.is_ascii_alphanumeric()
+                } else {
+                    let c = text[at..].chars().next().expect("at a character boundary");
+                    i += c.len_utf8();
+                    c.is_alphanumeric()
+                };
+                let starts_word = alphanumeric && !after_word;
+                after_word = alphanumeric;
+                if starts_word
+                    && at >= resume
+                    && self.first[usize::from(b)]
+                    && let Some(m) = self.at(text, at)
+                {
+                    resume = m.end();
+                    return Some(m);
+                }
+            }
+            None
+        })
+    }
 }
 
 /// One lexicon line: the surface form and the optional value after the tab.

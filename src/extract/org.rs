@@ -16,12 +16,11 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::Regex;
 
 use crate::calendar;
 use crate::extract::{Doc, person};
-use crate::lexicon::{self, FastMap, FastSet, STOPWORDS};
+use crate::lexicon::{self, FastMap, FastSet, STOPWORDS, WordPhrases};
 use crate::span::Span;
 
 /// The lexicons of this extractor, embedded at build time.
@@ -122,7 +121,7 @@ enum Entry {
 }
 
 struct Lexicons {
-    automaton: AhoCorasick,
+    automaton: WordPhrases,
     entries: Vec<Entry>,
     /// Single-word heads (not suffixes), to stop a name where another begins.
     heads: FastMap<&'static str, Head>,
@@ -215,11 +214,7 @@ fn build_lexicons() -> Lexicons {
         .filter(|(_, e)| !matches!(e, Entry::Head(_)))
         .filter_map(|(p, _)| p.split([' ', '-']).next())
         .collect();
-    let automaton = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-        .expect("the organization lexicons build an automaton");
+    let automaton = WordPhrases::new(&patterns, false);
     let mut regions: FastMap<&'static str, Vec<(Vec<&'static str>, &'static str)>> = FastMap::default();
     for e in lexicon::entries(lexicons::REGIONS) {
         let words: Vec<&'static str> = e.surface.split(' ').collect();
@@ -380,6 +375,7 @@ struct Word {
 
 /// Splits `text` into words (letters and digits, joined by inner hyphens and
 /// apostrophes), punctuation, and line breaks. "Kab." and a few like it keep their period.
+#[inline(never)]
 fn words(text: &str) -> Vec<Word> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 6);

@@ -28,13 +28,12 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::calendar;
 use crate::extract::Doc;
 use crate::extract::person::Person;
 use crate::gazetteer::{self, Gazetteer, Level, Region};
-use crate::lexicon::{self, FastSet};
+use crate::lexicon::{self, FastSet, WordPhrases};
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
 
@@ -148,7 +147,7 @@ impl LexEntry {
 }
 
 struct Lexicons {
-    automaton: AhoCorasick,
+    automaton: WordPhrases,
     entries: Vec<LexEntry>,
     /// Keys of every city, those named bare and those named only with "Kota".
     cities: FastSet<String>,
@@ -186,12 +185,7 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
             }
         }
     }
-    let automaton = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&patterns)
-        .expect("the place lexicons build an automaton");
+    let automaton = WordPhrases::new(&patterns, true);
     let cities = lexicon::entries(lexicons::CITIES)
         .chain(lexicon::entries(lexicons::HEADED_CITIES))
         .map(|e| gazetteer::name_key(e.value.unwrap_or(e.surface)))
@@ -582,8 +576,8 @@ impl<'a, 'd> Scan<'a, 'd> {
         // The whole place may be a lexicon name ("ACEH BESAR", "Mataram").
         let whole = LEXICONS
             .automaton
-            .find(bare)
-            .filter(|m| m.start() == 0 && m.end() == bare.len())
+            .at(bare, 0)
+            .filter(|m| m.end() == bare.len())
             .map(|m| &LEXICONS.entries[m.pattern().as_usize()]);
         let name = whole.map_or_else(|| title_case(bare), |e| e.canonical.to_string());
         let (levels, preferred) = match (headed, whole) {
