@@ -99,7 +99,8 @@ pub fn is_ascii_lowercase(word: &str) -> bool {
 ///
 /// A search over every byte walked a large automaton through the whole text and missed the
 /// cache at every step; asking an anchored automaton only at the word starts a phrase can
-/// begin with (by its first byte) reads a few bytes at each.
+/// begin with (by its first byte) reads a few bytes at each. The callers have their words
+/// already, so they give the starts.
 pub struct WordPhrases {
     automaton: AhoCorasick,
     /// The bytes some phrase begins with.
@@ -113,7 +114,7 @@ impl WordPhrases {
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(ascii_case_insensitive)
             .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .kind(Some(AhoCorasickKind::DFA))
             .build(patterns)
             .expect("lexicon phrases build an automaton");
         let mut first = [false; 256];
@@ -133,38 +134,22 @@ impl WordPhrases {
             .find(Input::new(text).range(at..).anchored(Anchored::Yes))
     }
 
-    /// The phrases of `text` that begin where a word begins (an alphanumeric character after
-    /// none), in text order; the search resumes after each match, as a search over the whole
-    /// text would.
-    pub fn find_iter<'t>(&'t self, text: &'t str) -> impl Iterator<Item = aho_corasick::Match> + 't {
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        let mut after_word = false;
+    /// The phrases of `text` that begin at one of `starts` (byte offsets in increasing
+    /// order, where the caller's words begin), leftmost-longest; the search resumes after
+    /// each match, as a search over the whole text would.
+    pub fn find_at<'t>(
+        &'t self,
+        text: &'t str,
+        starts: impl Iterator<Item = usize> + 't,
+    ) -> impl Iterator<Item = aho_corasick::Match> + 't {
         let mut resume = 0;
-        std::iter::from_fn(move || {
-            while i < bytes.len() {
-                let at = i;
-                let b = bytes[at];
-                let alphanumeric = if b.is_ascii() {
-                    i += 1;
-                    b.is_ascii_alphanumeric()
-                } else {
-                    let c = text[at..].chars().next().expect("at a character boundary");
-                    i += c.len_utf8();
-                    c.is_alphanumeric()
-                };
-                let starts_word = alphanumeric && !after_word;
-                after_word = alphanumeric;
-                if starts_word
-                    && at >= resume
-                    && self.first[usize::from(b)]
-                    && let Some(m) = self.at(text, at)
-                {
-                    resume = m.end();
-                    return Some(m);
-                }
+        starts.filter_map(move |at| {
+            if at < resume || !self.first[usize::from(text.as_bytes()[at])] {
+                return None;
             }
-            None
+            let m = self.at(text, at)?;
+            resume = m.end();
+            Some(m)
         })
     }
 }

@@ -37,6 +37,9 @@ pub struct Options {
     pub clean_text: bool,
 }
 
+/// The buffer a record is written into starts this large: most news records fit.
+const SERIALIZE_CAPACITY: usize = 16 * 1024;
+
 /// Turns articles into records. Build once, share by reference across threads.
 #[derive(Debug, Clone, Default)]
 pub struct Pipeline {
@@ -288,12 +291,17 @@ impl Pipeline {
         W: Write,
     {
         let serialize = |output: Output| {
-            serde_json::to_string(&output).expect("records serialize: they hold no maps with non-string keys")
+            // A record runs to several times its article's size: growing the buffer from
+            // empty copied it over and over.
+            let mut line = Vec::with_capacity(SERIALIZE_CAPACITY);
+            serde_json::to_writer(&mut line, &output)
+                .expect("records serialize: they hold no maps with non-string keys");
+            line.push(b'\n');
+            line
         };
-        let write = |lines: Vec<String>| {
+        let write = |lines: Vec<Vec<u8>>| {
             for line in lines {
-                out.write_all(line.as_bytes())?;
-                out.write_all(b"\n")?;
+                out.write_all(&line)?;
             }
             out.flush()
         };

@@ -1357,24 +1357,32 @@ fn is_explicit(what: &What) -> bool {
 /// Byte ranges inside quotation marks, each within one paragraph; an unclosed quote runs to
 /// the end of its paragraph (Indonesian news often leaves a quote open across paragraphs).
 fn quote_regions(text: &str) -> Vec<Span> {
+    // Bytes, not chars: the marks are `"` and the UTF-8 of `“` (E2 80 9C) and `”` (E2 80 9D).
+    let bytes = text.as_bytes();
     let mut regions = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let mut open: Option<usize> = None;
-        for (i, ch) in line.char_indices() {
-            match (ch, open) {
-                ('“', None) | ('"', None) => open = Some(offset + i),
-                ('”', Some(s)) | ('"', Some(s)) => {
-                    regions.push(Span::new(s, offset + i + ch.len_utf8()));
-                    open = None;
-                }
-                _ => {}
+    let mut open: Option<usize> = None;
+    for (i, &b) in bytes.iter().enumerate() {
+        let curly = || b == 0xE2 && bytes.get(i + 1) == Some(&0x80);
+        match (b, open) {
+            (b'\n', Some(s)) => {
+                regions.push(Span::new(s, i + 1));
+                open = None;
             }
+            (b'"', None) => open = Some(i),
+            (b'"', Some(s)) => {
+                regions.push(Span::new(s, i + 1));
+                open = None;
+            }
+            (0xE2, None) if curly() && bytes.get(i + 2) == Some(&0x9C) => open = Some(i),
+            (0xE2, Some(s)) if curly() && bytes.get(i + 2) == Some(&0x9D) => {
+                regions.push(Span::new(s, i + 3));
+                open = None;
+            }
+            _ => {}
         }
-        if let Some(s) = open {
-            regions.push(Span::new(s, offset + line.len()));
-        }
-        offset += line.len();
+    }
+    if let Some(s) = open {
+        regions.push(Span::new(s, bytes.len()));
     }
     regions
 }

@@ -701,7 +701,7 @@ fn is_title_case(scan: &Scan<'_>, body_start: usize) -> bool {
 fn lexicon_pass(scan: &Scan<'_>, body_start: usize, title_case: bool, out: &mut Vec<Candidate>) {
     let text = scan.text;
     let mut next_free = 0;
-    for m in LEXICONS.automaton.find_iter(text) {
+    for m in LEXICONS.automaton.find_at(text, scan.words.iter().map(|w| w.start)) {
         let nested = m.start() < next_free;
         let Some(i) = scan.index_at(m.start()) else {
             continue;
