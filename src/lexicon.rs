@@ -6,7 +6,6 @@
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use sastrawi::{Dictionary, Stemmer};
 
 /// Maps and sets keyed by lexicon words use rustc's FxHash: SipHash's resistance to flooding
@@ -97,41 +96,86 @@ pub fn is_ascii_lowercase(word: &str) -> bool {
 
 /// Lexicon phrases found where words begin, leftmost-longest and not overlapping.
 ///
-/// A search over every byte walked a large automaton through the whole text and missed the
-/// cache at every step; asking an anchored automaton only at the word starts a phrase can
-/// begin with (by its first byte) reads a few bytes at each. The callers have their words
-/// already, so they give the starts.
+/// An aho-corasick DFA over every byte missed the cache at nearly every step (two thirds of
+/// its time was one load), and even anchored at word starts it walked cold states. A phrase
+/// begins with a whole word, so the phrases are filed by that first word: one hash lookup
+/// per word start, then a few byte comparisons. No crate indexes phrases this way.
 pub struct WordPhrases {
-    automaton: AhoCorasick,
-    /// The bytes some phrase begins with.
-    first: [bool; 256],
+    /// The leading run of ASCII letters and digits of each phrase (lowercase when matched
+    /// case-insensitively) -> the phrases with that run, longest first, with their index.
+    by_first: FastMap<Box<[u8]>, Vec<(Box<[u8]>, usize)>>,
+    ascii_case_insensitive: bool,
+}
+
+/// A phrase of a [`WordPhrases`] found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhraseMatch {
+    /// Its first byte in the text.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// Its index in the list the phrases were built from.
+    pub pattern: usize,
+}
+
+/// The leading run of ASCII letters and digits of `bytes`.
+fn leading_run(bytes: &[u8]) -> &[u8] {
+    let n = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    &bytes[..n]
 }
 
 impl WordPhrases {
-    /// Builds the automaton of `patterns`, matched ASCII case-insensitively when asked.
+    /// Files `patterns` by their first word, matched ASCII case-insensitively when asked.
     pub fn new(patterns: &[&str], ascii_case_insensitive: bool) -> WordPhrases {
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(ascii_case_insensitive)
-            .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(patterns)
-            .expect("lexicon phrases build an automaton");
-        let mut first = [false; 256];
-        for b in patterns.iter().filter_map(|p| p.bytes().next()) {
-            first[usize::from(b)] = true;
-            if ascii_case_insensitive {
-                first[usize::from(b.to_ascii_lowercase())] = true;
-                first[usize::from(b.to_ascii_uppercase())] = true;
+        let mut by_first: FastMap<Box<[u8]>, Vec<(Box<[u8]>, usize)>> = FastMap::default();
+        for (index, pattern) in patterns.iter().enumerate() {
+            let mut first = leading_run(pattern.as_bytes()).to_vec();
+            if first.is_empty() {
+                continue;
             }
+            if ascii_case_insensitive {
+                first.make_ascii_lowercase();
+            }
+            by_first
+                .entry(first.into())
+                .or_default()
+                .push((pattern.as_bytes().into(), index));
         }
-        WordPhrases { automaton, first }
+        for list in by_first.values_mut() {
+            // Longest first; among equals the earlier pattern, as aho-corasick prefers it.
+            list.sort_by_key(|(p, index)| (std::cmp::Reverse(p.len()), *index));
+        }
+        WordPhrases {
+            by_first,
+            ascii_case_insensitive,
+        }
     }
 
     /// The longest phrase starting at byte `at` of `text`.
-    pub fn at(&self, text: &str, at: usize) -> Option<aho_corasick::Match> {
-        self.automaton
-            .find(Input::new(text).range(at..).anchored(Anchored::Yes))
+    pub fn at(&self, text: &str, at: usize) -> Option<PhraseMatch> {
+        let rest = &text.as_bytes()[at..];
+        let run = leading_run(rest);
+        if run.is_empty() {
+            return None;
+        }
+        let list = if self.ascii_case_insensitive {
+            with_lowercase_bytes(run, |key| self.by_first.get(key))?
+        } else {
+            self.by_first.get(run)?
+        };
+        list.iter().find_map(|(phrase, pattern)| {
+            let written = rest.get(..phrase.len())?;
+            let same = if self.ascii_case_insensitive {
+                written.eq_ignore_ascii_case(phrase)
+            } else {
+                written == &phrase[..]
+            };
+            same.then_some(PhraseMatch {
+                start: at,
+                end: at + phrase.len(),
+                pattern: *pattern,
+            })
+        })
     }
 
     /// The phrases of `text` that begin at one of `starts` (byte offsets in increasing
@@ -141,16 +185,29 @@ impl WordPhrases {
         &'t self,
         text: &'t str,
         starts: impl Iterator<Item = usize> + 't,
-    ) -> impl Iterator<Item = aho_corasick::Match> + 't {
+    ) -> impl Iterator<Item = PhraseMatch> + 't {
         let mut resume = 0;
         starts.filter_map(move |at| {
-            if at < resume || !self.first[usize::from(text.as_bytes()[at])] {
+            if at < resume {
                 return None;
             }
             let m = self.at(text, at)?;
-            resume = m.end();
+            resume = m.end;
             Some(m)
         })
+    }
+}
+
+/// Calls `f` with ASCII `bytes` lowercased on the stack when short.
+fn with_lowercase_bytes<R>(bytes: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
+    let mut buffer = [0u8; 32];
+    if bytes.len() <= buffer.len() {
+        let lower = &mut buffer[..bytes.len()];
+        lower.copy_from_slice(bytes);
+        lower.make_ascii_lowercase();
+        f(lower)
+    } else {
+        f(&bytes.to_ascii_lowercase())
     }
 }
 

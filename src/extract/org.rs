@@ -5,7 +5,7 @@
 //! The extractor works on its own word list over `doc.text` (words, numbers, punctuation,
 //! line breaks), so that names are cut where the text cuts them whatever the tokenizer
 //! decides about clitics. It runs in four passes:
-//! 1. lexicon and head matches (one aho-corasick automaton, leftmost-longest), each grown
+//! 1. lexicon and head matches (`lexicon::WordPhrases`, leftmost-longest), each grown
 //!    to the right by the rule of its head: topic words, proper names, a place, a region;
 //! 2. schools ("SMP Negeri 3 Palembang", "Sekolah Dasar 165") and heads that end a name
 //!    ("Sriwijaya Air", "Moody's Investors Service");
@@ -702,20 +702,20 @@ fn lexicon_pass(scan: &Scan<'_>, body_start: usize, title_case: bool, out: &mut 
     let text = scan.text;
     let mut next_free = 0;
     for m in LEXICONS.automaton.find_at(text, scan.words.iter().map(|w| w.start)) {
-        let nested = m.start() < next_free;
-        let Some(i) = scan.index_at(m.start()) else {
+        let nested = m.start < next_free;
+        let Some(i) = scan.index_at(m.start) else {
             continue;
         };
         // The match must end where a word ends.
         let mut end_word = i;
-        while end_word < scan.len() && scan.words[end_word].end < m.end() {
+        while end_word < scan.len() && scan.words[end_word].end < m.end {
             end_word += 1;
         }
-        if end_word >= scan.len() || scan.words[end_word].end != m.end() {
+        if end_word >= scan.len() || scan.words[end_word].end != m.end {
             continue;
         }
         let after = end_word + 1;
-        let entry = LEXICONS.entries[m.pattern().as_usize()];
+        let entry = LEXICONS.entries[m.pattern];
         if nested {
             // Parties and universities inside a longer name are named too.
             let inner = match entry {
@@ -740,7 +740,7 @@ fn lexicon_pass(scan: &Scan<'_>, body_start: usize, title_case: bool, out: &mut 
             }
             continue;
         }
-        let in_title = m.start() < body_start;
+        let in_title = m.start < body_start;
         let found = match entry {
             Entry::Head(_) if in_title && title_case => None,
             Entry::Head(head) => grow_head(scan, i, after, head),

@@ -393,17 +393,17 @@ impl<'a, 'd> Scan<'a, 'd> {
         let bytes = text.as_bytes();
         let mut lexicon = Vec::new();
         for m in LEXICONS.automaton.find_at(text, word_starts(text, tokens)) {
-            let entry = &LEXICONS.entries[m.pattern().as_usize()];
-            let written = &text[m.start()..m.end()];
-            let boundary_before = m.start() == 0 || !char_before(text, m.start()).is_alphanumeric();
-            let boundary_after = m.end() == bytes.len() || !char_at(text, m.end()).is_alphanumeric();
+            let entry = &LEXICONS.entries[m.pattern];
+            let written = &text[m.start..m.end];
+            let boundary_before = m.start == 0 || !char_before(text, m.start).is_alphanumeric();
+            let boundary_after = m.end == bytes.len() || !char_at(text, m.end).is_alphanumeric();
             if !boundary_before || !boundary_after {
                 continue;
             }
             let as_listed = written.chars().next().is_some_and(char::is_uppercase)
                 && (!entry.upper || written.chars().all(|c| !c.is_lowercase()));
             if as_listed {
-                lexicon.push((Span::new(m.start(), m.end()), m.pattern().as_usize()));
+                lexicon.push((Span::new(m.start, m.end), m.pattern));
             }
         }
         Scan {
@@ -577,8 +577,8 @@ impl<'a, 'd> Scan<'a, 'd> {
         let whole = LEXICONS
             .automaton
             .at(bare, 0)
-            .filter(|m| m.end() == bare.len())
-            .map(|m| &LEXICONS.entries[m.pattern().as_usize()]);
+            .filter(|m| m.end == bare.len())
+            .map(|m| &LEXICONS.entries[m.pattern]);
         let name = whole.map_or_else(|| title_case(bare), |e| e.canonical.to_string());
         let (levels, preferred) = match (headed, whole) {
             (Some((levels, preferred)), _) => (levels, Some(preferred)),
