@@ -261,6 +261,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn phrases_are_longest_at_word_starts_and_do_not_overlap() {
+        let phrases = WordPhrases::new(&["Dinas", "Dinas Pendidikan", "Pendidikan Kota", "Kota"], false);
+        let text = "Kepala Dinas Pendidikan Kota Palembang";
+        let starts = [0, 7, 13, 24, 29];
+        let found: Vec<&str> = phrases
+            .find_at(text, starts.into_iter())
+            .map(|m| &text[m.start..m.end])
+            .collect();
+        assert_eq!(found, ["Dinas Pendidikan", "Kota"]);
+        assert_eq!(phrases.at(text, 7).map(|m| m.pattern), Some(1));
+        // Case counts unless asked otherwise; a phrase must begin with a whole word.
+        assert_eq!(phrases.at("dinas sosial", 0), None);
+        assert_eq!(phrases.at("Dinasti Han", 0), None);
+        let folded = WordPhrases::new(&["Sumatera Selatan"], true);
+        assert_eq!(folded.at("SUMATERA SELATAN –", 0).map(|m| m.end), Some(16));
+    }
+
+    #[test]
     fn entries_skip_comments_and_split_values() {
         let got: Vec<_> = entries("# comment\n\nJl.\nDes\t12\n").collect();
         assert_eq!(
