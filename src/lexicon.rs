@@ -104,6 +104,8 @@ pub struct WordPhrases {
     /// The leading run of ASCII letters and digits of each phrase (lowercase when matched
     /// case-insensitively) -> the phrases with that run, longest first, with their index.
     by_first: FastMap<Box<[u8]>, Vec<(Box<[u8]>, usize)>>,
+    /// The bytes some phrase begins with: most word starts are ruled out by this alone.
+    first_bytes: [bool; 256],
     ascii_case_insensitive: bool,
 }
 
@@ -128,12 +130,16 @@ impl WordPhrases {
     /// Files `patterns` by their first word, matched ASCII case-insensitively when asked.
     pub fn new(patterns: &[&str], ascii_case_insensitive: bool) -> WordPhrases {
         let mut by_first: FastMap<Box<[u8]>, Vec<(Box<[u8]>, usize)>> = FastMap::default();
+        let mut first_bytes = [false; 256];
         for (index, pattern) in patterns.iter().enumerate() {
             let mut first = leading_run(pattern.as_bytes()).to_vec();
             if first.is_empty() {
                 continue;
             }
+            first_bytes[usize::from(first[0])] = true;
             if ascii_case_insensitive {
+                first_bytes[usize::from(first[0].to_ascii_uppercase())] = true;
+                first_bytes[usize::from(first[0].to_ascii_lowercase())] = true;
                 first.make_ascii_lowercase();
             }
             by_first
@@ -147,6 +153,7 @@ impl WordPhrases {
         }
         WordPhrases {
             by_first,
+            first_bytes,
             ascii_case_insensitive,
         }
     }
@@ -154,6 +161,9 @@ impl WordPhrases {
     /// The longest phrase starting at byte `at` of `text`.
     pub fn at(&self, text: &str, at: usize) -> Option<PhraseMatch> {
         let rest = &text.as_bytes()[at..];
+        if !rest.first().is_some_and(|&b| self.first_bytes[usize::from(b)]) {
+            return None;
+        }
         let run = leading_run(rest);
         if run.is_empty() {
             return None;

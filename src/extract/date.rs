@@ -192,7 +192,9 @@ struct Pass {
 
 /// What a pattern's match can begin with, always at an ASCII word boundary.
 struct Starts {
-    digit: bool,
+    /// How many ASCII digits the match can begin with (`\d{1,2}` then a non-digit, `\d{4}`):
+    /// most numbers in news are years or amounts, which rules out most passes.
+    digits: Option<(usize, usize)>,
     paren: bool,
     weekday: bool,
     month: bool,
@@ -203,7 +205,7 @@ struct Starts {
 impl Starts {
     /// Nothing: each pass names what it starts with over this.
     const NONE: Starts = Starts {
-        digit: false,
+        digits: None,
         paren: false,
         weekday: false,
         month: false,
@@ -309,7 +311,12 @@ fn passes_where(flag: impl Fn(&Starts) -> bool) -> u32 {
         .fold(0, |bits, p| bits | p.bit())
 }
 
-static DIGIT_PASSES: LazyLock<u32> = LazyLock::new(|| passes_where(|s| s.digit));
+static DIGIT_PASSES: LazyLock<u32> = LazyLock::new(|| passes_where(|s| s.digits.is_some()));
+
+/// For each length of a run of ASCII digits up to 7, the passes that can begin with it.
+static DIGIT_RUN_PASSES: LazyLock<[u32; 8]> = LazyLock::new(|| {
+    std::array::from_fn(|run| passes_where(|s| s.digits.is_some_and(|(min, max)| (min..=max).contains(&run))))
+});
 static PAREN_PASSES: LazyLock<u32> = LazyLock::new(|| passes_where(|s| s.paren));
 
 /// Every ASCII word start (as `(?-u:\b)` sees words: ASCII letters, digits and `_`) and
@@ -333,7 +340,12 @@ fn triggers(text: &str) -> Vec<Trigger> {
             continue;
         }
         let passes = if b.is_ascii_digit() {
-            *DIGIT_PASSES
+            let run = bytes[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+            match bytes.get(i + run) {
+                // `\d` also matches other scripts' digits: a run may go on past ASCII.
+                Some(next) if !next.is_ascii() => *DIGIT_PASSES,
+                _ => DIGIT_RUN_PASSES.get(run).copied().unwrap_or(0),
+            }
         } else {
             let letters = bytes[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
             let shape = if b.is_ascii_alphabetic() {
@@ -419,7 +431,7 @@ static ISO: LazyLock<Pass> = LazyLock::new(|| {
         0,
         r"\b(\d{4})-(\d{2})-(\d{2})\b",
         Starts {
-            digit: true,
+            digits: Some((4, 4)),
             ..Starts::NONE
         },
     )
@@ -441,7 +453,7 @@ static DAY_RANGE: LazyLock<Pass> = LazyLock::new(|| {
         2,
         r"(?i)\b(\d{1,2})\s*{RANGE}\s*(\d{1,2})\s+({M})(?:\.?\s+(\d{4})\b|\b)",
         Starts {
-            digit: true,
+            digits: Some((1, 2)),
             ..Starts::NONE
         },
     )
@@ -453,7 +465,7 @@ static WRITTEN: LazyLock<Pass> = LazyLock::new(|| {
         3,
         r"(?i)(?:\b({W})\s*,?\s*(\()?\s*)?\b(\d{1,2})\s+({M})(?:\.?\s+(\d{4})\b|\b)",
         Starts {
-            digit: true,
+            digits: Some((1, 2)),
             weekday: true,
             ..Starts::NONE
         },
@@ -480,7 +492,7 @@ static NUMERIC: LazyLock<Pass> = LazyLock::new(|| {
         5,
         r"\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4})\b",
         Starts {
-            digit: true,
+            digits: Some((1, 2)),
             ..Starts::NONE
         },
     )
@@ -536,7 +548,7 @@ static ANAPHORIC: LazyLock<Pass> = LazyLock::new(|| {
         10,
         r"(?i)\b(?:(?:(se)|(\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\s+)(hari|pekan|minggu|bulan)\s+(kemudian|setelahnya|sesudahnya|berikutnya|sebelumnya)|(keesokan\s+harinya|keesokan\s+hari|keesokannya|esok\s+harinya|besoknya)|(hari\s+itu|hari\s+yang\s+sama))\b",
         Starts {
-            digit: true,
+            digits: Some((1, 2)),
             words: &[
                 "sehari",
                 "sepekan",
@@ -568,7 +580,7 @@ static DAYS_AGO: LazyLock<Pass> = LazyLock::new(|| {
         11,
         r"(?i)\b(?:(se)|(\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\s+)hari\s+(?:yang\s+)?lalu\b",
         Starts {
-            digit: true,
+            digits: Some((1, 2)),
             words: &[
                 "sehari", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
             ],
@@ -638,7 +650,7 @@ static TIME: LazyLock<Pass> = LazyLock::new(|| {
         14,
         r"(?i)\b(?:(?:pukul|jam|pkl\.?)\s+(\d{1,2})(?:[.:](\d{2}))?|(\d{1,2})[.:](\d{2})\s*(WIB|WITA|WIT)\b)(?:\s*(?:-|–|s\.?d\.?|s/d|hingga|sampai)\s*(?:pukul\s+)?(\d{1,2})[.:](\d{2}))?(?:\s*(WIB|WITA|WIT)\b)?(?:\s+(pagi|siang|sore|petang|malam|dini\s+hari))?",
         Starts {
-            digit: true,
+            digits: Some((1, 2)),
             words: &["pukul", "jam", "pkl"],
             ..Starts::NONE
         },
