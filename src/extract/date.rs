@@ -24,6 +24,7 @@ use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, meta};
 
 use crate::calendar::{self, Date};
@@ -98,7 +99,7 @@ pub fn extract(doc: &Doc<'_>) -> Dates {
     let context = Context {
         reference: doc.reference_date,
         month_hint: doc.month_hint,
-        years: years_named(doc.text),
+        years: years_named(doc.text, &triggers),
     };
     let dates = resolve(&found, &context, &quotes);
     Dates {
@@ -237,30 +238,27 @@ impl Pass {
     /// the whole text would give them.
     fn matches<'a>(&'static self, text: &'a str, triggers: &'a [Trigger]) -> impl Iterator<Item = Caps<'a>> + 'a {
         let mut resume = 0;
-        let mut caps = self.regex.create_captures();
         triggers.iter().filter_map(move |t| {
             if t.passes & self.bit() == 0 || t.at < resume {
                 return None;
             }
             let input = Input::new(text).range(t.at..).anchored(Anchored::Yes);
-            PASS_CACHES.with(|caches| {
-                let mut caches = caches.borrow_mut();
-                let cache = caches[self.id].get_or_insert_with(|| self.regex.create_cache());
-                self.regex.search_captures_with(cache, &input, &mut caps);
-            });
-            let m = caps.get_match()?;
-            resume = m.end();
-            Some(Caps {
-                text,
-                caps: caps.clone(),
-            })
+            let caps = PASS_CACHES.with(|memories| {
+                let mut memories = memories.borrow_mut();
+                let (cache, caps) = memories[self.id]
+                    .get_or_insert_with(|| (self.regex.create_cache(), self.regex.create_captures()));
+                self.regex.search_captures_with(cache, &input, caps);
+                caps.is_match().then(|| caps.clone())
+            })?;
+            resume = caps.get_match()?.end();
+            Some(Caps { text, caps })
         })
     }
 }
 
 thread_local! {
-    /// Each pass's search memory, kept per thread between articles.
-    static PASS_CACHES: RefCell<Vec<Option<meta::Cache>>> = RefCell::new((0..15).map(|_| None).collect());
+    /// Each pass's search memory and capture slots, kept per thread between articles.
+    static PASS_CACHES: RefCell<Vec<Option<(meta::Cache, Captures)>>> = RefCell::new((0..15).map(|_| None).collect());
 }
 
 /// A place where a pass may match: a word start or an opening bracket.
@@ -377,7 +375,7 @@ fn triggers(text: &str) -> Vec<Trigger> {
 /// The groups of one match, read like `regex::Captures`.
 struct Caps<'a> {
     text: &'a str,
-    caps: regex_automata::util::captures::Captures,
+    caps: Captures,
 }
 
 /// One group of a match.
@@ -1408,24 +1406,16 @@ struct Context {
     years: Vec<i32>,
 }
 
-/// Years written as numbers in `text` ("Pilkada 2015", "APBD 2023"), each once.
-fn years_named(text: &str) -> Vec<i32> {
+/// Years written as numbers in `text` ("Pilkada 2015", "APBD 2023"), each once. A year
+/// starts a word, so it is among the `triggers`; the text needs no second scan.
+fn years_named(text: &str, triggers: &[Trigger]) -> Vec<i32> {
     let bytes = text.as_bytes();
     let mut years = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_digit() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_digit() {
-            i += 1;
-        }
-        let alone = (start == 0 || !bytes[start - 1].is_ascii_alphanumeric())
-            && (i == bytes.len() || !bytes[i].is_ascii_alphanumeric());
-        if alone && i - start == 4 {
-            let year: i32 = text[start..i].parse().unwrap_or(0);
+    for t in triggers {
+        let digits = bytes[t.at..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let alone = bytes.get(t.at + digits).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if digits == 4 && alone {
+            let year: i32 = text[t.at..t.at + 4].parse().unwrap_or(0);
             if (1900..=2100).contains(&year) && !years.contains(&year) {
                 years.push(year);
             }
