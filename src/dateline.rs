@@ -68,7 +68,13 @@ pub fn parse(body: &str) -> Option<Dateline> {
     while !body.is_char_boundary(end) {
         end -= 1;
     }
-    let caps = DATELINE.captures(&body[..end])?;
+    // No part of the pattern crosses a line, and it ends with a dash: most bodies are ruled
+    // out without running it.
+    let line = body[..end].split('\n').next().unwrap_or_default();
+    if !line.contains(['-', '–', '—']) {
+        return None;
+    }
+    let caps = DATELINE.captures(line)?;
     let whole = caps.get(0)?;
     // A dateline is short and ends before the first sentence gets going.
     if whole.as_str().chars().count() > 60 || whole.as_str().contains('\n') {
