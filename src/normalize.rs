@@ -260,16 +260,35 @@ impl Builder {
 
 /// Cheap test first: most articles need nothing, and then nothing is copied.
 fn needs_cleaning(text: &str) -> bool {
-    let special = text.bytes().any(|b| matches!(b, b'<' | b'&' | b'\r'))
-        || (!text.is_ascii()
-            && text.chars().any(|c| {
-                matches!(
-                    c,
-                    '\u{00A0}' | '\u{00AD}' | '\u{2000}'
-                        ..='\u{200D}' | '\u{202F}' | '\u{205F}' | '\u{2060}' | '\u{3000}' | '\u{FEFF}'
-                )
-            }));
-    special || (!text.is_ascii() && is_nfc_quick(text.chars()) != IsNormalized::Yes)
+    if text.bytes().any(|b| matches!(b, b'<' | b'&' | b'\r')) {
+        return true;
+    }
+    if text.is_ascii() {
+        return false;
+    }
+    let special = non_ascii_chars(text).any(|c| {
+        matches!(
+            c,
+            '\u{00A0}' | '\u{00AD}' | '\u{2000}'..='\u{200D}' | '\u{202F}' | '\u{205F}' | '\u{2060}' | '\u{3000}' | '\u{FEFF}'
+        )
+    });
+    // ASCII characters are starters the quick check passes: leaving them out can only turn
+    // a Yes into a Maybe (a cleaning pass that changes nothing), never the other way.
+    special || is_nfc_quick(non_ascii_chars(text)) != IsNormalized::Yes
+}
+
+/// The characters of `text` outside ASCII, skipping ASCII bytes without decoding them.
+fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && bytes[i].is_ascii() {
+            i += 1;
+        }
+        let c = text[i..].chars().next()?;
+        i += c.len_utf8();
+        Some(c)
+    })
 }
 
 /// A tag, comment or entity at byte `i`: its length and what replaces it.

@@ -549,7 +549,7 @@ impl<'a> Words<'a> {
                     break;
                 }
             }
-            if n > 0 && text[items[n - 1].end..items[n].start].contains('\n') {
+            if n > 0 && text.as_bytes()[items[n - 1].end..items[n].start].contains(&b'\n') {
                 at_start = true;
             }
             if items[n].word {
