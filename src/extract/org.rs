@@ -375,7 +375,6 @@ struct Word {
 
 /// Splits `text` into words (letters and digits, joined by inner hyphens and
 /// apostrophes), punctuation, and line breaks. "Kab." and a few like it keep their period.
-#[inline(never)]
 fn words(text: &str) -> Vec<Word> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 6);
@@ -411,6 +410,11 @@ fn words(text: &str) -> Vec<Word> {
         let mut digits = c.is_ascii_digit();
         i += len;
         while i < bytes.len() {
+            if bytes[i].is_ascii_alphanumeric() {
+                digits &= bytes[i].is_ascii_digit();
+                i += 1;
+                continue;
+            }
             let (d, dlen) = char_at(text, i);
             if d.is_alphanumeric() {
                 digits &= d.is_ascii_digit();
@@ -1564,18 +1568,27 @@ fn merge(text: &str, cands: Vec<Candidate>, acronyms: &[Acronym]) -> Vec<Organiz
     groups.into_iter().map(|g| g.org).collect()
 }
 
+/// `s` without its bracketed parts, its words joined by single spaces.
 fn strip_brackets(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut depth = 0;
+    let mut space = false;
     for c in s.chars() {
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
-            _ if depth == 0 => out.push(c),
-            _ => {}
+            _ if depth != 0 => {}
+            c if c.is_whitespace() => space = !out.is_empty(),
+            c => {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(c);
+            }
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
 }
 
 /// The body of a name, lowercase, its leading acronym expanded: "Pemkot" and "Pemerintah

@@ -429,7 +429,6 @@ struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    #[inline(never)]
     fn new(doc: &Doc<'a>) -> Self {
         let text = doc.text;
         let skip_to = doc.dateline.as_ref().map_or(doc.body_start, |d| d.span.end);
