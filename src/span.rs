@@ -69,17 +69,21 @@ impl CharOffsets {
     pub fn new(text: &str) -> Self {
         let mut extra = Vec::new();
         if !text.is_ascii() {
-            // Bytes rather than chars: a lead byte tells the length of its character.
+            // Bytes rather than chars: a lead byte tells the length of its character, and
+            // the ASCII between is skipped without decoding.
+            let bytes = text.as_bytes();
             let mut surplus = 0;
-            for (i, &b) in text.as_bytes().iter().enumerate() {
-                let n = match b {
+            let mut i = 0;
+            while let Some(skip) = bytes[i..].iter().position(|&b| b >= 0xC0) {
+                let at = i + skip;
+                let n = match bytes[at] {
                     0xC0..=0xDF => 2,
                     0xE0..=0xEF => 3,
-                    0xF0..=0xFF => 4,
-                    _ => continue,
+                    _ => 4,
                 };
                 surplus += n - 1;
-                extra.push((i + n, surplus));
+                extra.push((at + n, surplus));
+                i = at + n;
             }
         }
         CharOffsets { extra, len: text.len() }
