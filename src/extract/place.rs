@@ -392,7 +392,9 @@ impl<'a, 'd> Scan<'a, 'd> {
         let text = doc.text;
         let bytes = text.as_bytes();
         let mut lexicon = Vec::new();
-        for m in LEXICONS.automaton.find_at(text, word_starts(text, tokens)) {
+        // A place counts only written as listed, capitalized: lowercase words are not asked.
+        let capitalized = word_starts(text, tokens).filter(|&at| !bytes[at].is_ascii_lowercase());
+        for m in LEXICONS.automaton.find_at(text, capitalized) {
             let entry = &LEXICONS.entries[m.pattern];
             let written = &text[m.start..m.end];
             let boundary_before = m.start == 0 || !char_before(text, m.start).is_alphanumeric();
