@@ -350,18 +350,12 @@ impl Pipeline {
                     let _ = sender.send(batch);
                 }
             });
+            let process = |item: &Item| {
+                let output = self.process_item(item);
+                (output.is_error(), item.bytes, map(output))
+            };
             let mut summary = Summary::default();
-            for batch in receiver {
-                let process = |item: &Item| {
-                    let output = self.process_item(item);
-                    (output.is_error(), item.bytes, map(output))
-                };
-                let done: Vec<_> = if options.parallel {
-                    batch.par_iter().map(process).collect()
-                } else {
-                    batch.iter().map(process).collect()
-                };
-                drop(batch);
+            let mut deliver = |done: Vec<(bool, u64, T)>| {
                 let mut mapped = Vec::with_capacity(done.len());
                 for (is_error, bytes, value) in done {
                     summary.articles += 1;
@@ -373,9 +367,33 @@ impl Pipeline {
                     }
                     mapped.push(value);
                 }
-                // Dropping the receiver on an error stops the reading thread.
                 sink(mapped)?;
                 progress(&summary);
+                Ok::<(), io::Error>(())
+            };
+            if options.parallel {
+                // Batches are processed on their own thread while this one writes the last:
+                // writing no longer leaves the workers idle between batches.
+                let (done_sender, done_receiver) = sync_channel(1);
+                scope.spawn(move || {
+                    for batch in receiver {
+                        let done: Vec<_> = batch.par_iter().map(process).collect();
+                        drop(batch);
+                        if done_sender.send(done).is_err() {
+                            return;
+                        }
+                    }
+                });
+                // Dropping the receivers on an error stops the other threads.
+                for done in done_receiver {
+                    deliver(done)?;
+                }
+            } else {
+                for batch in receiver {
+                    let done: Vec<_> = batch.iter().map(process).collect();
+                    drop(batch);
+                    deliver(done)?;
+                }
             }
             Ok(summary)
         })
