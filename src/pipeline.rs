@@ -312,8 +312,9 @@ impl Pipeline {
     /// in bounded batches, maps each output with `map` on the worker threads (serializing
     /// there, say), and hands each batch of mapped outputs, in input order, to `sink`.
     ///
-    /// Reading runs on its own thread one batch ahead of processing, so memory holds at
-    /// most three batches.
+    /// Reading runs on its own thread one batch ahead of processing; with `parallel`,
+    /// processing runs on another while `sink` takes the batch before, so memory holds at
+    /// most four batches.
     ///
     /// # Errors
     /// What `sink` returns; the run stops at the first error.

@@ -111,7 +111,7 @@ impl Attributed {
 /// Runs `pipeline` over `items` and calls `view` with each output (a record or an error
 /// record), in input order. Batches are processed on rayon's pool when
 /// `options.parallel` is set, as [`Pipeline::run`] does; `progress` is called after each
-/// batch with the counts so far. Memory holds at most three batches.
+/// batch with the counts so far. Memory holds at most four batches.
 ///
 /// # Errors
 /// The first error `view` returns (writing the view failed); processing stops there.
