@@ -915,6 +915,8 @@ impl<'w> Finder<'w, '_> {
         }
         let accept = if after_cue {
             self.plausible(&m, true)
+        } else if self.age_after(m.next) {
+            self.plausible(&m, true) && self.named_by_age(&m)
         } else {
             self.plausible(&m, false) && self.name_like(&m)
         };
@@ -923,6 +925,8 @@ impl<'w> Finder<'w, '_> {
         }
         let source = if after_cue {
             "rule:person/name_cue"
+        } else if self.age_after(m.next) && !w.has(m.first, flag::GIVEN) {
+            "rule:person/name_age"
         } else if w.has(m.first, flag::GIVEN) {
             "lexicon:person/nama"
         } else {
@@ -932,6 +936,36 @@ impl<'w> Finder<'w, '_> {
         let next = self.title_after(next, &mut f);
         found.push(f);
         Some(next)
+    }
+
+    /// An age in brackets at word `k`: "Rodney Petersen (30) mengaku", as news gives the age
+    /// of people it names.
+    fn age_after(&self, k: usize) -> bool {
+        let w = self.w;
+        w.is(k, "(")
+            && w.word(k + 1)
+            && w.is(k + 2, ")")
+            && matches!(w.text(k + 1).len(), 1..=3)
+            && w.text(k + 1).bytes().all(|b| b.is_ascii_digit())
+    }
+
+    /// Words before an age are a name when one of them is a given name or a word no
+    /// dictionary knows: "Pasal 11 ayat (1)" numbers a clause, and an organization word
+    /// ("Tim (5)") names a body.
+    fn named_by_age(&self, m: &NameMatch) -> bool {
+        let w = self.w;
+        let mut evidence = false;
+        for k in m.first..=m.last {
+            if !w.items[k].word || w.has(k, flag::PARTICLE) {
+                continue;
+            }
+            if w.has(k, flag::ORG_WORD | flag::NOT_NAME) && !w.has(k, flag::GIVEN) {
+                return false;
+            }
+            evidence |= w.has(k, flag::GIVEN) || (m.first != m.last && self.class(k) != WordClass::Root)
+                || self.class(k) == WordClass::Unknown;
+        }
+        evidence
     }
 
     /// Not a place, organization or acronym by its context. `cued`: a cue word stands by,
@@ -1558,6 +1592,8 @@ impl<'w> Finder<'w, '_> {
     /// ", Kepala Bagian ..." or "selaku Kadis ..." after a name: the title attaches to it.
     fn title_after(&self, next: usize, f: &mut Found) -> usize {
         let w = self.w;
+        // "Budi Santoso (45), Kepala Dinas ...": the age stands between.
+        let next = if self.age_after(next) { next + 3 } else { next };
         let j = if w.is(next, ",") || (w.word(next) && matches!(w.low(next), "selaku" | "sebagai")) {
             next + 1
         } else {
