@@ -1082,7 +1082,14 @@ impl<'w> Finder<'w, '_> {
         if words == 1 {
             // A lone unknown word is a name as the subject of a verb ("Federer mengalahkan").
             let verb = w.word(m.next) && predicate(w.low(m.next));
-            return (w.has(m.first, flag::GIVEN) && !w.items[m.first].initial) || (evidence && verb);
+            // ... or followed by a role in apposition ("Hasnawati, warga Kelurahan Maradekaya").
+            let role = || {
+                w.is(m.next, ",")
+                    && self
+                        .title_at(m.next + 1)
+                        .is_some_and(|t| t.kind != TitleKind::Kin && t.kind != TitleKind::Prefix)
+            };
+            return (w.has(m.first, flag::GIVEN) && !w.items[m.first].initial) || (evidence && (verb || role()));
         }
         evidence
     }
