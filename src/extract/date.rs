@@ -242,7 +242,14 @@ impl Pass {
             if t.passes & self.bit() == 0 || t.at < resume {
                 return None;
             }
-            let input = Input::new(text).range(t.at..).anchored(Anchored::Yes);
+            // A match is far shorter than this; the engines size their memory by the span
+            // searched, and the rest of the article made each search clear kilobytes.
+            // (Look-around still sees the text past the span.)
+            let mut end = (t.at + MAX_MATCH_BYTES).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let input = Input::new(text).range(t.at..end).anchored(Anchored::Yes);
             let caps = PASS_CACHES.with(|memories| {
                 let mut memories = memories.borrow_mut();
                 let (cache, caps) = memories[self.id]
@@ -255,6 +262,10 @@ impl Pass {
         })
     }
 }
+
+/// More bytes than any date or time expression takes ("Senin pagi, (7/11/2022)" and the
+/// like run to a few dozen).
+const MAX_MATCH_BYTES: usize = 256;
 
 thread_local! {
     /// Each pass's search memory and capture slots, kept per thread between articles.
