@@ -83,7 +83,10 @@ pub fn with_lowercase<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
         let lower = &mut buffer[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        f(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
+        // SAFETY: `word` is ASCII and lowercasing keeps every byte ASCII, so `lower` is
+        // valid UTF-8. Checking it again cost 2% of a run: this runs for every capitalized
+        // word of every article.
+        f(unsafe { std::str::from_utf8_unchecked(lower) })
     } else {
         f(&word.to_lowercase())
     }

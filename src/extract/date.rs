@@ -29,7 +29,7 @@ use regex_automata::{Anchored, Input, meta};
 
 use crate::calendar::{self, Date};
 use crate::extract::Doc;
-use crate::lexicon::FastMap;
+use crate::lexicon::{self, FastMap};
 use crate::span::Span;
 
 /// How much of a date the text gives.
@@ -328,13 +328,15 @@ static DIGIT_RUN_PASSES: LazyLock<[u32; 8]> = LazyLock::new(|| {
 });
 static PAREN_PASSES: LazyLock<u32> = LazyLock::new(|| passes_where(|s| s.paren));
 
+/// Longer words begin no pass.
+const MAX_START_WORD: usize = 16;
+
 /// Every ASCII word start (as `(?-u:\b)` sees words: ASCII letters, digits and `_`) and
 /// opening bracket at which some pass can begin.
 fn triggers(text: &str) -> Vec<Trigger> {
     let bytes = text.as_bytes();
     let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
     let mut out = Vec::new();
-    let mut key = [0u8; 16];
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -362,15 +364,11 @@ fn triggers(text: &str) -> Vec<Trigger> {
             } else {
                 0
             };
-            if letters == 0 || letters > key.len() || shape & (1 << letters) == 0 {
+            if letters == 0 || letters > MAX_START_WORD || shape & (1 << letters) == 0 {
                 0
             } else {
-                key[..letters].copy_from_slice(&bytes[i..i + letters]);
-                key[..letters].make_ascii_lowercase();
-                std::str::from_utf8(&key[..letters])
-                    .ok()
-                    .and_then(|k| START_WORDS.get(k).copied())
-                    .unwrap_or(0)
+                // ASCII letters: the slice ends on a character boundary.
+                lexicon::with_lowercase(&text[i..i + letters], |k| START_WORDS.get(k).copied()).unwrap_or(0)
             }
         };
         if passes != 0 {
