@@ -107,8 +107,9 @@ pub struct WordPhrases {
     /// The leading run of ASCII letters and digits of each phrase (lowercase when matched
     /// case-insensitively) -> the phrases with that run, longest first, with their index.
     by_first: FastMap<Box<[u8]>, Vec<(Box<[u8]>, usize)>>,
-    /// The bytes some phrase begins with: most word starts are ruled out by this alone.
-    first_bytes: [bool; 256],
+    /// The pairs of bytes some phrase begins with, one bit each: most word starts are
+    /// ruled out by this alone ("di", "dan" against "detikcom").
+    openings: Box<[u64; 1024]>,
     ascii_case_insensitive: bool,
 }
 
@@ -133,16 +134,27 @@ impl WordPhrases {
     /// Files `patterns` by their first word, matched ASCII case-insensitively when asked.
     pub fn new(patterns: &[&str], ascii_case_insensitive: bool) -> WordPhrases {
         let mut by_first: FastMap<Box<[u8]>, Vec<(Box<[u8]>, usize)>> = FastMap::default();
-        let mut first_bytes = [false; 256];
+        let mut openings = Box::new([0u64; 1024]);
         for (index, pattern) in patterns.iter().enumerate() {
             let mut first = leading_run(pattern.as_bytes()).to_vec();
             if first.is_empty() {
                 continue;
             }
-            first_bytes[usize::from(first[0])] = true;
+            let bytes = pattern.as_bytes();
+            let cases = |b: u8| {
+                if ascii_case_insensitive {
+                    [b.to_ascii_lowercase(), b.to_ascii_uppercase()]
+                } else {
+                    [b, b]
+                }
+            };
+            for a in cases(bytes[0]) {
+                match bytes.get(1) {
+                    Some(&b) => cases(b).into_iter().for_each(|b| set_opening(&mut openings, a, b)),
+                    None => (0..=255).for_each(|b| set_opening(&mut openings, a, b)),
+                }
+            }
             if ascii_case_insensitive {
-                first_bytes[usize::from(first[0].to_ascii_uppercase())] = true;
-                first_bytes[usize::from(first[0].to_ascii_lowercase())] = true;
                 first.make_ascii_lowercase();
             }
             by_first
@@ -156,7 +168,7 @@ impl WordPhrases {
         }
         WordPhrases {
             by_first,
-            first_bytes,
+            openings,
             ascii_case_insensitive,
         }
     }
@@ -164,7 +176,8 @@ impl WordPhrases {
     /// The longest phrase starting at byte `at` of `text`.
     pub fn at(&self, text: &str, at: usize) -> Option<PhraseMatch> {
         let rest = &text.as_bytes()[at..];
-        if !rest.first().is_some_and(|&b| self.first_bytes[usize::from(b)]) {
+        let (&a, b) = rest.split_first()?;
+        if !has_opening(&self.openings, a, b.first().copied().unwrap_or(0)) {
             return None;
         }
         let run = leading_run(rest);
@@ -209,6 +222,16 @@ impl WordPhrases {
             Some(m)
         })
     }
+}
+
+fn set_opening(openings: &mut [u64; 1024], a: u8, b: u8) {
+    let bit = usize::from(a) << 8 | usize::from(b);
+    openings[bit / 64] |= 1 << (bit % 64);
+}
+
+fn has_opening(openings: &[u64; 1024], a: u8, b: u8) -> bool {
+    let bit = usize::from(a) << 8 | usize::from(b);
+    openings[bit / 64] & (1 << (bit % 64)) != 0
 }
 
 /// Calls `f` with ASCII `bytes` lowercased on the stack when short.
