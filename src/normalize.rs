@@ -269,7 +269,8 @@ fn needs_cleaning(text: &str) -> bool {
     let special = non_ascii_chars(text).any(|c| {
         matches!(
             c,
-            '\u{00A0}' | '\u{00AD}' | '\u{2000}'..='\u{200D}' | '\u{202F}' | '\u{205F}' | '\u{2060}' | '\u{3000}' | '\u{FEFF}'
+            '\u{00A0}' | '\u{00AD}' | '\u{2000}'
+                ..='\u{200D}' | '\u{202F}' | '\u{205F}' | '\u{2060}' | '\u{3000}' | '\u{FEFF}'
         )
     });
     // ASCII characters are starters the quick check passes: leaving them out can only turn

@@ -252,8 +252,8 @@ impl Pass {
             let input = Input::new(text).range(t.at..end).anchored(Anchored::Yes);
             let caps = PASS_CACHES.with(|memories| {
                 let mut memories = memories.borrow_mut();
-                let (cache, caps) = memories[self.id]
-                    .get_or_insert_with(|| (self.regex.create_cache(), self.regex.create_captures()));
+                let (cache, caps) =
+                    memories[self.id].get_or_insert_with(|| (self.regex.create_cache(), self.regex.create_captures()));
                 self.regex.search_captures_with(cache, &input, caps);
                 caps.is_match().then(|| caps.clone())
             })?;

@@ -962,7 +962,8 @@ impl<'w> Finder<'w, '_> {
             if w.has(k, flag::ORG_WORD | flag::NOT_NAME) && !w.has(k, flag::GIVEN) {
                 return false;
             }
-            evidence |= w.has(k, flag::GIVEN) || (m.first != m.last && self.class(k) != WordClass::Root)
+            evidence |= w.has(k, flag::GIVEN)
+                || (m.first != m.last && self.class(k) != WordClass::Root)
                 || self.class(k) == WordClass::Unknown;
         }
         evidence

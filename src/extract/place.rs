@@ -28,7 +28,6 @@
 
 use std::sync::LazyLock;
 
-
 use crate::calendar;
 use crate::extract::Doc;
 use crate::extract::person::Person;
