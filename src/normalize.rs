@@ -260,22 +260,25 @@ impl Builder {
 
 /// Cheap test first: most articles need nothing, and then nothing is copied.
 fn needs_cleaning(text: &str) -> bool {
-    if text.bytes().any(|b| matches!(b, b'<' | b'&' | b'\r')) {
+    if memchr::memchr3(b'<', b'&', b'\r', text.as_bytes()).is_some() {
         return true;
     }
     if text.is_ascii() {
         return false;
     }
-    let special = non_ascii_chars(text).any(|c| {
-        matches!(
+    // One pass: the quick check stops early only on a verdict other than Yes, and then the
+    // text needs cleaning whatever else it holds.
+    let mut special = false;
+    let chars = non_ascii_chars(text).inspect(|&c| {
+        special |= matches!(
             c,
             '\u{00A0}' | '\u{00AD}' | '\u{2000}'
                 ..='\u{200D}' | '\u{202F}' | '\u{205F}' | '\u{2060}' | '\u{3000}' | '\u{FEFF}'
-        )
+        );
     });
     // ASCII characters are starters the quick check passes: leaving them out can only turn
     // a Yes into a Maybe (a cleaning pass that changes nothing), never the other way.
-    special || is_nfc_quick(non_ascii_chars(text)) != IsNormalized::Yes
+    is_nfc_quick(chars) != IsNormalized::Yes || special
 }
 
 /// The characters of `text` outside ASCII, skipping ASCII bytes without decoding them.
