@@ -463,6 +463,64 @@ mod tests {
     }
 
     #[test]
+    fn many_small_batches_keep_input_order_and_reconcile() {
+        let items = (0..23).map(|n| Item {
+            origin: crate::input::Origin {
+                file: "t.jsonl".into(),
+                line: Some(n + 1),
+            },
+            article: if n == 7 {
+                Err((
+                    "t.jsonl:8".into(),
+                    crate::error::Error::new(ErrorKind::Json, "not a JSON object"),
+                ))
+            } else {
+                Ok(Article {
+                    id: format!("a{n}"),
+                    body: format!("Kepala Dinas Pendidikan Budi Santoso membuka rapat ke-{n} di Palembang."),
+                    ..Article::default()
+                })
+            },
+            bytes: 10,
+        });
+        for parallel in [false, true] {
+            let options = RunOptions {
+                parallel,
+                batch_articles: 3,
+                ..RunOptions::default()
+            };
+            let mut out = Vec::new();
+            let summary = Pipeline::new(Options::default())
+                .run(items.clone(), &mut out, options, &mut |_| {})
+                .unwrap();
+            let ids: Vec<String> = String::from_utf8(out)
+                .unwrap()
+                .lines()
+                .map(|line| {
+                    serde_json::from_str::<serde_json::Value>(line).unwrap()["id"]
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect();
+            let expected: Vec<String> = (0..23)
+                .map(|n| {
+                    if n == 7 {
+                        "t.jsonl:8".to_string()
+                    } else {
+                        format!("a{n}")
+                    }
+                })
+                .collect();
+            assert_eq!(ids, expected, "parallel: {parallel}");
+            assert_eq!(
+                (summary.articles, summary.records, summary.errors, summary.bytes),
+                (23, 22, 1, 230)
+            );
+        }
+    }
+
+    #[test]
     fn title_and_body_share_one_text() {
         let record = Pipeline::new(Options {
             text: true,
