@@ -1681,9 +1681,11 @@ impl<'w> Finder<'w, '_> {
             // "Moh. Sidik", "Yerry F. Dien": an abbreviation's period inside the name.
             if w.dot_after(j - 1)
                 && w.text(j - 1).chars().count() <= 3
-                // "... Margin NIM. Tumiran": an acronym ends a sentence.
+                // "... Margin NIM. Tumiran", "ujar Ma. Dua warga": a period the sentences
+                // end at is no abbreviation's, unless an initial or a name prefix (`Moh.`)
+                // stands before it.
                 && self.name_word(j + 1, false)
-                && !(w.items[j + 1].initial && w.items[j - 1].upper && w.text(j - 1).len() >= 2)
+                && (!w.items[j + 1].initial || w.has(j - 1, flag::NAME_PREFIX) || w.text(j - 1).chars().count() == 1)
             {
                 j += 1;
             }
