@@ -1430,6 +1430,19 @@ impl<'w> Finder<'w, '_> {
                 return Some(self.refine_start(tail, k));
             }
         }
+        // An organization that runs to the tail's end took the name in ("Universitas
+        // Lambung Mangkurat Muhammad Handry Imansyah"): the name starts at the first given
+        // name after a word that is none, and keeps two words.
+        let swallowed = self
+            .org_spans
+            .iter()
+            .any(|o| o.start <= first_start && o.end >= tail_end);
+        if swallowed
+            && let Some(g) = (min.max(1)..n.saturating_sub(1))
+                .find(|&g| w.has(tail[g].0, flag::GIVEN) && !w.has(tail[g - 1].0, flag::GIVEN))
+        {
+            return Some(self.refine_start(tail, g));
+        }
         // After the last organization word; a given name before it starts the name anyway.
         let last_org = tail.iter().rposition(|&it| self.org_like(it));
         let mut k = last_org.map_or(0, |l| l + 1);
