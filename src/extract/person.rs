@@ -548,7 +548,8 @@ impl<'a> Words<'a> {
                     break;
                 }
             }
-            if n > 0 && text.as_bytes()[items[n - 1].end..items[n].start].contains(&b'\n') {
+            // The gap is a byte or two: a loop, not a call to memchr.
+            if n > 0 && text.as_bytes()[items[n - 1].end..items[n].start].iter().any(|&b| b == b'\n') {
                 at_start = true;
             }
             if items[n].word {
