@@ -132,14 +132,17 @@ fn leading_run(bytes: &[u8]) -> &[u8] {
 
 impl WordPhrases {
     /// Files `patterns` by their first word, matched ASCII case-insensitively when asked.
+    ///
+    /// # Panics
+    /// When a pattern does not begin with an ASCII letter or digit.
     pub fn new(patterns: &[&str], ascii_case_insensitive: bool) -> WordPhrases {
         let mut by_first: FastMap<Box<[u8]>, Vec<(Box<[u8]>, usize)>> = FastMap::default();
         let mut openings = Box::new([0u64; 1024]);
         for (index, pattern) in patterns.iter().enumerate() {
             let mut first = leading_run(pattern.as_bytes()).to_vec();
-            if first.is_empty() {
-                continue;
-            }
+            // Filed by a first word of ASCII letters and digits, a phrase without one could
+            // never be found: the lexicons must not hold one.
+            assert!(!first.is_empty(), "a lexicon phrase must begin with an ASCII letter or digit: {pattern:?}");
             let bytes = pattern.as_bytes();
             let cases = |b: u8| {
                 if ascii_case_insensitive {
