@@ -142,7 +142,10 @@ impl WordPhrases {
             let mut first = leading_run(pattern.as_bytes()).to_vec();
             // Filed by a first word of ASCII letters and digits, a phrase without one could
             // never be found: the lexicons must not hold one.
-            assert!(!first.is_empty(), "a lexicon phrase must begin with an ASCII letter or digit: {pattern:?}");
+            assert!(
+                !first.is_empty(),
+                "a lexicon phrase must begin with an ASCII letter or digit: {pattern:?}"
+            );
             let bytes = pattern.as_bytes();
             let cases = |b: u8| {
                 if ascii_case_insensitive {
@@ -188,7 +191,8 @@ impl WordPhrases {
             return None;
         }
         let list = if self.ascii_case_insensitive {
-            with_lowercase_bytes(run, |key| self.by_first.get(key))?
+            // The run is ASCII, so it ends on a character boundary.
+            with_lowercase(&text[at..at + run.len()], |key| self.by_first.get(key.as_bytes()))?
         } else {
             self.by_first.get(run)?
         };
@@ -235,19 +239,6 @@ fn set_opening(openings: &mut [u64; 1024], a: u8, b: u8) {
 fn has_opening(openings: &[u64; 1024], a: u8, b: u8) -> bool {
     let bit = usize::from(a) << 8 | usize::from(b);
     openings[bit / 64] & (1 << (bit % 64)) != 0
-}
-
-/// Calls `f` with ASCII `bytes` lowercased on the stack when short.
-fn with_lowercase_bytes<R>(bytes: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
-    let mut buffer = [0u8; 32];
-    if bytes.len() <= buffer.len() {
-        let lower = &mut buffer[..bytes.len()];
-        lower.copy_from_slice(bytes);
-        lower.make_ascii_lowercase();
-        f(lower)
-    } else {
-        f(&bytes.to_ascii_lowercase())
-    }
 }
 
 /// One lexicon line: the surface form and the optional value after the tab.

@@ -121,7 +121,7 @@ enum Entry {
 }
 
 struct Lexicons {
-    automaton: WordPhrases,
+    phrases: WordPhrases,
     entries: Vec<Entry>,
     /// Single-word heads (not suffixes), to stop a name where another begins.
     heads: FastMap<&'static str, Head>,
@@ -214,7 +214,7 @@ fn build_lexicons() -> Lexicons {
         .filter(|(_, e)| !matches!(e, Entry::Head(_)))
         .filter_map(|(p, _)| p.split([' ', '-']).next())
         .collect();
-    let automaton = WordPhrases::new(&patterns, false);
+    let phrases = WordPhrases::new(&patterns, false);
     let mut regions: FastMap<&'static str, Vec<(Vec<&'static str>, &'static str)>> = FastMap::default();
     for e in lexicon::entries(lexicons::REGIONS) {
         let words: Vec<&'static str> = e.surface.split(' ').collect();
@@ -227,7 +227,7 @@ fn build_lexicons() -> Lexicons {
         list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     }
     Lexicons {
-        automaton,
+        phrases,
         entries,
         heads,
         suffixes,
@@ -705,7 +705,7 @@ fn is_title_case(scan: &Scan<'_>, body_start: usize) -> bool {
 fn lexicon_pass(scan: &Scan<'_>, body_start: usize, title_case: bool, out: &mut Vec<Candidate>) {
     let text = scan.text;
     let mut next_free = 0;
-    for m in LEXICONS.automaton.find_at(text, scan.words.iter().map(|w| w.start)) {
+    for m in LEXICONS.phrases.find_at(text, scan.words.iter().map(|w| w.start)) {
         let nested = m.start < next_free;
         let Some(i) = scan.index_at(m.start) else {
             continue;

@@ -549,7 +549,11 @@ impl<'a> Words<'a> {
                 }
             }
             // The gap is a byte or two: a loop, not a call to memchr.
-            if n > 0 && text.as_bytes()[items[n - 1].end..items[n].start].iter().any(|&b| b == b'\n') {
+            if n > 0
+                && text.as_bytes()[items[n - 1].end..items[n].start]
+                    .iter()
+                    .any(|&b| b == b'\n')
+            {
                 at_start = true;
             }
             if items[n].word {

@@ -146,7 +146,7 @@ impl LexEntry {
 }
 
 struct Lexicons {
-    automaton: WordPhrases,
+    phrases: WordPhrases,
     entries: Vec<LexEntry>,
     /// Keys of every city, those named bare and those named only with "Kota".
     cities: FastSet<String>,
@@ -184,13 +184,13 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
             }
         }
     }
-    let automaton = WordPhrases::new(&patterns, true);
+    let phrases = WordPhrases::new(&patterns, true);
     let cities = lexicon::entries(lexicons::CITIES)
         .chain(lexicon::entries(lexicons::HEADED_CITIES))
         .map(|e| gazetteer::name_key(e.value.unwrap_or(e.surface)))
         .collect();
     Lexicons {
-        automaton,
+        phrases,
         entries,
         cities,
     }
@@ -393,7 +393,7 @@ impl<'a, 'd> Scan<'a, 'd> {
         let mut lexicon = Vec::new();
         // A place counts only written as listed, capitalized: lowercase words are not asked.
         let capitalized = word_starts(text, tokens).filter(|&at| !bytes[at].is_ascii_lowercase());
-        for m in LEXICONS.automaton.find_at(text, capitalized) {
+        for m in LEXICONS.phrases.find_at(text, capitalized) {
             let entry = &LEXICONS.entries[m.pattern];
             let written = &text[m.start..m.end];
             let boundary_before = m.start == 0 || !char_before(text, m.start).is_alphanumeric();
@@ -576,7 +576,7 @@ impl<'a, 'd> Scan<'a, 'd> {
         };
         // The whole place may be a lexicon name ("ACEH BESAR", "Mataram").
         let whole = LEXICONS
-            .automaton
+            .phrases
             .at(bare, 0)
             .filter(|m| m.end == bare.len())
             .map(|m| &LEXICONS.entries[m.pattern]);
