@@ -955,7 +955,7 @@ impl<'w> Finder<'w, '_> {
     }
 
     /// Words before an age are a name when one of them is a given name or a word no
-    /// dictionary knows: "Pasal 11 ayat (1)" numbers a clause, and an organization word
+    /// dictionary knows: "Pasal 11 Ayat (1)" numbers a clause, and an organization word
     /// ("Tim (5)") names a body.
     fn named_by_age(&self, m: &NameMatch) -> bool {
         let w = self.w;
