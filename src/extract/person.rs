@@ -1231,7 +1231,11 @@ impl<'w> Finder<'w, '_> {
             } else if it.word
                 && w.word(j + 1)
                 && ((matches!(w.text(j), "dan" | "&")
-                    && (w.has(j + 1, flag::ORG_WORD | flag::ORG_HEAD) || self.org_part(j + 1)))
+                    && (w.has(j + 1, flag::ORG_WORD | flag::ORG_HEAD)
+                        || self.org_part(j + 1)
+                        // "Menteri Koperasi dan UKM Teten Masduki": an acronym after the
+                        // connector names a field, never a person.
+                        || (!out.is_empty() && w.items[j + 1].upper && w.text(j + 1).len() >= 2)))
                     || (matches!(w.text(j), "dari" | "pada") && (w.has(j + 1, flag::GOV) || w.low(j + 1) == "partai")))
             {
                 out.push((j, j + 1));

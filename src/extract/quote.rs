@@ -623,7 +623,17 @@ impl Finder<'_, '_> {
                         && crate::calendar::weekday_number(n.text).is_none()
                         && crate::calendar::month_number(n.text).is_none()
                 });
+            // "kata Sekretaris Kementerian Koperasi dan UKM Rully Indrawan": a connector
+            // between capitalized words belongs to the title.
+            let connector = matches!(t.text, "dan" | "&")
+                && k > v + 1
+                && self.tokens[k - 1].is_capitalized()
+                && self
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|n| n.kind == TokenKind::Word && n.is_capitalized());
             let ends = !apposition
+                && !connector
                 && (matches!(t.text, "." | "," | ";" | "!" | "?" | ":" | "(" | "“" | "”" | "\"")
                     || (t.kind == TokenKind::Word
                         && !t.is_capitalized()
