@@ -2057,6 +2057,20 @@ fn add_mentions(w: &Words<'_>, people: &mut [Draft], bare: &[BareTitle]) {
                 .map(|(n, _)| n)
                 .collect();
         }
+        // "Presiden" alone names the President, not the Vice-President ("Wakil Presiden"):
+        // among several holders, those whose title begins as the bare one is written.
+        if holders.len() > 1 {
+            let written = b.span.slice(w.text).to_lowercase();
+            holders.retain(|&n| {
+                people[n].titles.iter().any(|t| {
+                    t.span
+                        .slice(w.text)
+                        .to_lowercase()
+                        .strip_prefix(written.as_str())
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+                })
+            });
+        }
         if let [one] = holders.as_slice() {
             people[*one].mentions.push(b.span);
         }
