@@ -169,7 +169,7 @@ impl WordPhrases {
                 .push((pattern.as_bytes().into(), index));
         }
         for list in by_first.values_mut() {
-            // Longest first; among equals the earlier pattern, as aho-corasick prefers it.
+            // Longest first (leftmost-longest); among equal lengths the earlier pattern.
             list.sort_by_key(|(p, index)| (std::cmp::Reverse(p.len()), *index));
         }
         WordPhrases {
