@@ -418,8 +418,9 @@ struct Item {
     upper: bool,
     /// Flags from the word lexicons.
     flags: u32,
-    /// Where its lowercase form stands in `Words::lower`.
-    lower: (u32, u32),
+    /// Where its lowercase form stands in `Words::lower`, or `None` when the word is its
+    /// own lowercase form (most words: they are not copied).
+    lower: Option<(u32, u32)>,
 }
 
 struct Words<'a> {
@@ -483,7 +484,11 @@ impl<'a> Words<'a> {
             let lo = lower.len() as u32;
             let mut cap = false;
             let mut upper = word;
-            if s.is_ascii() {
+            let mut own_lowercase = false;
+            if lexicon::is_ascii_lowercase(s) {
+                upper = false;
+                own_lowercase = true;
+            } else if s.is_ascii() {
                 // Most words: bytes, no case tables.
                 let bytes = s.as_bytes();
                 cap = bytes[0].is_ascii_uppercase();
@@ -516,7 +521,7 @@ impl<'a> Words<'a> {
                 }
             }
             let hi = lower.len() as u32;
-            let key = &lower[lo as usize..hi as usize];
+            let key = if own_lowercase { s } else { &lower[lo as usize..hi as usize] };
             let flags = if word && key.len() <= LEXICONS.longest && !key.as_bytes()[0].is_ascii_digit() {
                 LEXICONS.words.get(key).copied().unwrap_or(0)
             } else {
@@ -532,7 +537,7 @@ impl<'a> Words<'a> {
                 cap,
                 upper,
                 flags,
-                lower: (lo, hi),
+                lower: (!own_lowercase).then_some((lo, hi)),
             });
             space_before = false;
         }
@@ -575,8 +580,10 @@ impl<'a> Words<'a> {
     }
 
     fn low(&self, i: usize) -> &str {
-        let (a, b) = self.items[i].lower;
-        &self.lower[a as usize..b as usize]
+        match self.items[i].lower {
+            Some((a, b)) => &self.lower[a as usize..b as usize],
+            None => self.text(i),
+        }
     }
 
     fn is(&self, i: usize, s: &str) -> bool {
