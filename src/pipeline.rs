@@ -157,7 +157,7 @@ impl Pipeline {
             _ => None,
         };
         let reference_date = published.or(url_day).or(self.options.reference_date);
-        let mut doc = Doc::new(text, body_start, dateline.clone(), reference_date);
+        let mut doc = Doc::new(text, body_start, dateline, reference_date);
         if let Some(UrlDate::Month(year, month)) = url_date {
             doc.month_hint = Some((year, month));
         }
@@ -168,20 +168,18 @@ impl Pipeline {
         } else {
             Locator::new(&original, Some(cleaned.map()))
         };
-        let mut record = self.record(article, &doc, &at, dateline, published, language, warnings);
+        let mut record = self.record(article, &doc, &at, published, language, warnings);
         if indonesian {
             extract_into(&doc, &at, &mut record, self.gazetteer.as_deref());
         }
         record
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn record(
         &self,
         article: &Article,
         doc: &Doc<'_>,
         at: &Locator<'_>,
-        dateline: Option<dateline::Dateline>,
         published: Option<Date>,
         language: language::Language,
         warnings: Vec<String>,
@@ -208,11 +206,11 @@ impl Pipeline {
             outlet: article.outlet.clone(),
             published: published.map(|d| d.to_string()),
             language,
-            dateline: dateline.map(|d| {
+            dateline: doc.dateline.as_ref().map(|d| {
                 let s = at.span(d.span);
                 DatelineRecord {
-                    place: d.place,
-                    outlet: d.outlet,
+                    place: d.place.clone(),
+                    outlet: d.outlet.clone(),
                     start: s.start,
                     end: s.end,
                 }

@@ -521,7 +521,11 @@ impl<'a> Words<'a> {
                 }
             }
             let hi = lower.len() as u32;
-            let key = if own_lowercase { s } else { &lower[lo as usize..hi as usize] };
+            let key = if own_lowercase {
+                s
+            } else {
+                &lower[lo as usize..hi as usize]
+            };
             let flags = if word && key.len() <= LEXICONS.longest && !key.as_bytes()[0].is_ascii_digit() {
                 LEXICONS.words.get(key).copied().unwrap_or(0)
             } else {
