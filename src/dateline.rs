@@ -77,7 +77,7 @@ pub fn parse(body: &str) -> Option<Dateline> {
     let caps = DATELINE.captures(line)?;
     let whole = caps.get(0)?;
     // A dateline is short and ends before the first sentence gets going.
-    if whole.as_str().chars().count() > 60 || whole.as_str().contains('\n') {
+    if whole.as_str().chars().count() > 60 {
         return None;
     }
     let head = caps.name("head").map(|m| m.as_str().trim().to_string());

@@ -186,10 +186,9 @@ impl WordPhrases {
         if !has_opening(&self.openings, a, b.first().copied().unwrap_or(0)) {
             return None;
         }
+        // Every phrase begins with an ASCII letter or digit (checked when filed), so a start
+        // that passed the openings has a run.
         let run = leading_run(rest);
-        if run.is_empty() {
-            return None;
-        }
         let list = if self.ascii_case_insensitive {
             // The run is ASCII, so it ends on a character boundary.
             with_lowercase(&text[at..at + run.len()], |key| self.by_first.get(key.as_bytes()))?
