@@ -929,9 +929,10 @@ impl<'w> Finder<'w, '_> {
         {
             return Some(next);
         }
+        let aged = self.age_after(m.next);
         let accept = if after_cue {
             self.plausible(&m, true)
-        } else if self.age_after(m.next) {
+        } else if aged {
             self.plausible(&m, true) && self.named_by_age(&m)
         } else {
             self.plausible(&m, false) && self.name_like(&m)
@@ -941,7 +942,7 @@ impl<'w> Finder<'w, '_> {
         }
         let source = if after_cue {
             "rule:person/name_cue"
-        } else if self.age_after(m.next) && !w.has(m.first, flag::GIVEN) {
+        } else if aged && !w.has(m.first, flag::GIVEN) {
             "rule:person/name_age"
         } else if w.has(m.first, flag::GIVEN) {
             "lexicon:person/nama"
@@ -978,9 +979,13 @@ impl<'w> Finder<'w, '_> {
             if w.has(k, flag::ORG_WORD | flag::NOT_NAME) && !w.has(k, flag::GIVEN) {
                 return false;
             }
+            // A derived word counts beside others ("Petersen"), not alone.
             evidence |= w.has(k, flag::GIVEN)
-                || (m.first != m.last && self.class(k) != WordClass::Root)
-                || self.class(k) == WordClass::Unknown;
+                || match self.class(k) {
+                    WordClass::Unknown => true,
+                    WordClass::Derived => m.first != m.last,
+                    WordClass::Root => false,
+                };
         }
         evidence
     }
@@ -2058,11 +2063,7 @@ fn add_mentions(w: &Words<'_>, people: &mut [Draft], bare: &[BareTitle]) {
                 .filter(|(_, p)| {
                     p.titles.iter().any(|t| {
                         let title = t.span.slice(w.text).to_lowercase();
-                        full_forms.iter().any(|f| {
-                            title
-                                .strip_prefix(f.as_str())
-                                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-                        })
+                        full_forms.iter().any(|f| begins_with_words(&title, f))
                     })
                 })
                 .map(|(n, _)| n)
@@ -2073,19 +2074,24 @@ fn add_mentions(w: &Words<'_>, people: &mut [Draft], bare: &[BareTitle]) {
         if holders.len() > 1 {
             let written = b.span.slice(w.text).to_lowercase();
             holders.retain(|&n| {
-                people[n].titles.iter().any(|t| {
-                    t.span
-                        .slice(w.text)
-                        .to_lowercase()
-                        .strip_prefix(written.as_str())
-                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-                })
+                people[n]
+                    .titles
+                    .iter()
+                    .any(|t| begins_with_words(&t.span.slice(w.text).to_lowercase(), &written))
             });
         }
         if let [one] = holders.as_slice() {
             people[*one].mentions.push(b.span);
         }
     }
+}
+
+/// Whether `title` begins with the whole words of `prefix` ("menteri sosial ..." with
+/// "menteri sosial", not "menteri sos").
+fn begins_with_words(title: &str, prefix: &str) -> bool {
+    title
+        .strip_prefix(prefix)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
 }
 
 /// Lowercase short form of an office -> the lowercase full titles it stands for.
