@@ -324,6 +324,11 @@ fn is_double_mark(s: &str) -> bool {
     matches!(s, "“" | "”" | "\"" | "„" | "«" | "»")
 }
 
+/// A noun for a person ("politisi", "warga", "pria"), in any case.
+fn is_person_noun(word: &str) -> bool {
+    lexicon::with_lowercase(word, |w| PERSON_NOUNS.contains(&w))
+}
+
 fn count_words(s: &str) -> usize {
     if s.is_ascii() {
         // Most quotes: the same count on bytes, without decoding characters.
@@ -664,7 +669,7 @@ impl Finder<'_, '_> {
     /// and a demonstrative, with no punctuation between ("politisi senior Partai Golkar ini").
     fn description_after(&self, v: usize) -> Option<usize> {
         let first = self.tokens.get(v + 1)?;
-        if first.kind != TokenKind::Word || !lexicon::with_lowercase(first.text, |w| PERSON_NOUNS.contains(&w)) {
+        if first.kind != TokenKind::Word || !is_person_noun(first.text) {
             return None;
         }
         let window = self
@@ -957,7 +962,7 @@ impl Finder<'_, '_> {
         // description of a person with a demonstrative points back like a pronoun.
         let described = words.len() >= 2
             && matches!(words.last().map(String::as_str), Some("ini" | "itu" | "tersebut"))
-            && PERSON_NOUNS.contains(&words[0].as_str());
+            && is_person_noun(&words[0]);
         if cue.clitic_pronoun || described || words.iter().any(|w| PRONOUNS.contains(&w.as_str())) {
             // The person named last before the quote is the usual antecedent; the previous
             // speaker when nobody was named since.
@@ -1071,7 +1076,7 @@ impl Finder<'_, '_> {
     /// age in brackets may stand between).
     fn described_before(&self, start: usize) -> Option<Speaker> {
         let first = self.tokens.get(start)?;
-        if first.kind != TokenKind::Word || !lexicon::with_lowercase(first.text, |w| PERSON_NOUNS.contains(&w)) {
+        if first.kind != TokenKind::Word || !is_person_noun(first.text) {
             return None;
         }
         let mut k = start.checked_sub(1).filter(|&k| self.tokens[k].text == ",")?;
