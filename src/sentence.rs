@@ -2,13 +2,14 @@
 //! brackets that follow it), paragraph breaks, and boundaries the caller knows (a dateline).
 //!
 //! A terminal mark ends a sentence when what follows starts one: a capital, an opening
-//! quote or bracket, or, after a period that closes an ordinary word or a number, a
-//! lowercase word (news text does not always capitalize). It does not end one inside a
-//! quotation that closes later in the paragraph (a quoted passage of several sentences is
-//! one sentence with its attribution, as the Indonesian treebanks count it), nor just
-//! before a bracket closes (`(Bl.)`). Abbreviations and initials are tokens of their own
+//! quote or bracket, a dash standing alone (a list item), or, after a period that closes
+//! an ordinary word, a number or a lowercase word (news text does not always capitalize).
+//! It does not end one inside a quotation that closes later in the paragraph (a quoted
+//! passage of several sentences is one sentence with its attribution, as the Indonesian
+//! treebanks count it), nor just before a bracket closes (`(Bl.)`). Abbreviations and initials are tokens of their own
 //! (`Jl.`, `A.`) and so never end a sentence, save those marked `final` in
-//! `data/sentence/singkatan.txt` (`dll.`), which end one before a capital.
+//! `data/sentence/singkatan.txt` (`dll.`), which end one before a capital, and dotted
+//! ones (`A.S.`) before a word that only opens sentences (`data/sentence/pembuka.txt`).
 
 use std::sync::LazyLock;
 
@@ -50,7 +51,7 @@ pub fn split(text: &str, tokens: &[Token<'_>], breaks: &[usize]) -> Vec<Span> {
     while i < tokens.len() {
         let mut last = i;
         let mut boundary = false;
-        if ends_sentence(&tokens[i]) {
+        if ends_sentence(tokens, i) {
             // Marks attached to the terminal go with it: `?!`, `."`, `?”`, `.)`.
             while last + 1 < tokens.len()
                 && tokens[last + 1].span.start == tokens[last].span.end
@@ -89,12 +90,45 @@ pub fn split(text: &str, tokens: &[Token<'_>], breaks: &[usize]) -> Vec<Span> {
     sentences
 }
 
-fn ends_sentence(token: &Token<'_>) -> bool {
+fn ends_sentence(tokens: &[Token<'_>], at: usize) -> bool {
+    let token = &tokens[at];
     match token.kind {
         TokenKind::Punct => is_terminal_mark(token),
-        TokenKind::Abbreviation => FINAL_ABBREVIATIONS.contains(token.text),
+        // An abbreviation ends a sentence when it often does (`dll.`), or when a dotted
+        // one (`A.S.`, `S.Pd.`) is followed by a word that only ever opens a sentence
+        // (`Mahkamah Agung A.S. Seperti ...`). Titles before names are left out: the Sasak
+        // title in "H. Lalu Ahmad" is also the opener "lalu".
+        TokenKind::Abbreviation => {
+            FINAL_ABBREVIATIONS.contains(token.text)
+                || token.text.ends_with('.')
+                    && token.text.bytes().filter(|&b| b == b'.').count() >= 2
+                    && tokens.get(at + 1).is_some_and(is_capitalized_opener)
+        }
         _ => false,
     }
+}
+
+/// Whether the token before the period at `terminal` is an ordinary lowercase word, long
+/// enough not to be an unlisted abbreviation.
+fn closes_plain_word(tokens: &[Token<'_>], terminal: usize) -> bool {
+    let Some(before) = terminal.checked_sub(1).map(|i| &tokens[i]) else {
+        return false;
+    };
+    tokens[terminal].text == "."
+        && before.span.end == tokens[terminal].span.start
+        && before.kind == TokenKind::Word
+        && before.text.len() >= 4
+        && before.text.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// A capitalized word that begins sentences and is never capitalized inside one.
+fn is_capitalized_opener(token: &Token<'_>) -> bool {
+    let b = token.text.as_bytes();
+    token.kind == TokenKind::Word
+        && b.len() <= 12
+        && b[0].is_ascii_uppercase()
+        && b[1..].iter().all(u8::is_ascii_lowercase)
+        && lexicon::with_lowercase(token.text, |w| OPENERS.contains(w))
 }
 
 fn is_terminal_mark(token: &Token<'_>) -> bool {
@@ -122,10 +156,15 @@ fn starts_sentence(tokens: &[Token<'_>], terminal: usize, next: &Token<'_>) -> b
     if matches!(c, '"' | '“' | '”' | '(' | '[' | '‘' | '«' | '`') || matches!(next.kind, TokenKind::Tag) {
         return true;
     }
-    // A question or an exclamation may be followed by a number; after a period a number
-    // more often goes on the sentence (`kaliber. 50`).
+    // A dash standing alone after a terminal mark opens a list item or a signature line.
+    if matches!(next.text, "-" | "--" | "–" | "—") {
+        return true;
+    }
+    // A question or an exclamation may be followed by a number. After a period, a number
+    // starts a sentence when the period closes an ordinary word ("limbah. 1987
+    // diproklamirkan"), not when it closes an abbreviation or a number.
     if c.is_ascii_digit() {
-        return term.text != "." && !term.text.starts_with("..");
+        return term.text != "." && !term.text.starts_with("..") || closes_plain_word(tokens, terminal);
     }
     // A lowercase word after a period that closes a real word or a number: the writer did
     // not capitalize. After a short unknown word the period is an unlisted abbreviation.
@@ -160,14 +199,7 @@ fn opens_unmarked_sentence(tokens: &[Token<'_>], last: usize) -> bool {
     let lowercase_word = |t: &Token<'_>| {
         matches!(t.kind, TokenKind::Word | TokenKind::Clitic) && t.text.starts_with(|c: char| c.is_lowercase())
     };
-    let b = opener.text.as_bytes();
-    lowercase_word(before)
-        && (lowercase_word(after) || after.text == ",")
-        && opener.kind == TokenKind::Word
-        && b.len() <= 12
-        && b[0].is_ascii_uppercase()
-        && b[1..].iter().all(u8::is_ascii_lowercase)
-        && lexicon::with_lowercase(opener.text, |w| OPENERS.contains(w))
+    lowercase_word(before) && (lowercase_word(after) || after.text == ",") && is_capitalized_opener(opener)
 }
 
 /// Whether token `at` lies strictly inside one of `pairs` (sorted, disjoint at the top
