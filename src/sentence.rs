@@ -2,8 +2,9 @@
 //! brackets that follow it), paragraph breaks, and boundaries the caller knows (a dateline).
 //!
 //! A terminal mark ends a sentence when what follows starts one: a capital, an opening
-//! quote or bracket, a dash standing alone (a list item), or, after a period that closes
-//! an ordinary word, a number or a lowercase word (news text does not always capitalize).
+//! quote or bracket, a dash standing alone (a list item), a letter of a script without
+//! case, or, after a period that closes an ordinary word, a number or a lowercase word
+//! (news text does not always capitalize).
 //! It does not end one inside a quotation that closes later in the paragraph (a quoted
 //! passage of several sentences is one sentence with its attribution, as the Indonesian
 //! treebanks count it), nor just before a bracket closes (`(Bl.)`). Abbreviations and initials are tokens of their own
@@ -61,7 +62,7 @@ pub fn split(text: &str, tokens: &[Token<'_>], breaks: &[usize]) -> Vec<Span> {
             }
             boundary = match tokens.get(last + 1) {
                 None => true,
-                Some(next) => starts_sentence(tokens, i, next),
+                Some(_) => starts_sentence(tokens, i, last + 1),
             };
             if boundary {
                 boundary = !inside(&quotes, &mut quote_at, last, usize::MAX)
@@ -109,16 +110,17 @@ fn ends_sentence(tokens: &[Token<'_>], at: usize) -> bool {
 }
 
 /// Whether the token before the period at `terminal` is an ordinary lowercase word, long
-/// enough not to be an unlisted abbreviation.
+/// enough not to be an unlisted abbreviation, or a closing bracket (`(SPPT). 311 ...`).
 fn closes_plain_word(tokens: &[Token<'_>], terminal: usize) -> bool {
     let Some(before) = terminal.checked_sub(1).map(|i| &tokens[i]) else {
         return false;
     };
     tokens[terminal].text == "."
         && before.span.end == tokens[terminal].span.start
-        && before.kind == TokenKind::Word
-        && before.text.len() >= 4
-        && before.text.bytes().all(|b| b.is_ascii_lowercase())
+        && (before.kind == TokenKind::Word
+            && before.text.len() >= 4
+            && before.text.bytes().all(|b| b.is_ascii_lowercase())
+            || before.kind == TokenKind::Punct && before.text == ")")
 }
 
 /// A capitalized word that begins sentences and is never capitalized inside one.
@@ -141,11 +143,13 @@ fn is_closer(token: &Token<'_>) -> bool {
 }
 
 /// Whether `next` starts a sentence after the terminal token at `terminal`.
-fn starts_sentence(tokens: &[Token<'_>], terminal: usize, next: &Token<'_>) -> bool {
+fn starts_sentence(tokens: &[Token<'_>], terminal: usize, at: usize) -> bool {
+    let next = &tokens[at];
     let Some(c) = next.text.chars().next() else {
         return false;
     };
-    if c.is_uppercase() {
+    // A letter of a script without case (`ひ`, `漢`) counts as a capital.
+    if c.is_uppercase() || c.is_alphabetic() && !c.is_lowercase() {
         // `Pte. Ltd.`: an abbreviation after a final one goes on the name.
         return !(tokens[terminal].kind == TokenKind::Abbreviation && next.kind == TokenKind::Abbreviation);
     }
@@ -155,6 +159,12 @@ fn starts_sentence(tokens: &[Token<'_>], terminal: usize, next: &Token<'_>) -> b
     }
     if matches!(c, '"' | '“' | '”' | '(' | '[' | '‘' | '«' | '`') || matches!(next.kind, TokenKind::Tag) {
         return true;
+    }
+    // A straight single quote opens a quotation when a word follows it directly.
+    if next.text == "'" {
+        return tokens
+            .get(at + 1)
+            .is_some_and(|w| w.span.start == next.span.end && w.kind == TokenKind::Word);
     }
     // A dash standing alone after a terminal mark opens a list item or a signature line.
     if matches!(next.text, "-" | "--" | "–" | "—") {
