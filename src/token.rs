@@ -214,7 +214,13 @@ impl<'a> Scanner<'a> {
             self.push(start, end, TokenKind::Link);
             return end;
         }
+        // The run of ASCII letters and digits is where the chunk's scan resumes, and a
+        // dotted abbreviation opens with one of at most three letters and a period: most
+        // words are ruled out without looking at the text again.
+        let run_end = ascii_alphanumeric_end(bytes, start);
         if first.is_ascii_alphabetic()
+            && run_end - start <= 3
+            && bytes.get(run_end) == Some(&b'.')
             && let Some(end) = dotted_end(bytes, start)
         {
             self.push(start, end, TokenKind::Abbreviation);
@@ -232,7 +238,7 @@ impl<'a> Scanner<'a> {
                 return start + 3;
             }
         }
-        let (end, hyphens) = chunk_end(text, start);
+        let (end, hyphens) = chunk_end(text, start, run_end);
         if hyphens {
             self.hyphenated(start, end);
             end
@@ -466,21 +472,29 @@ fn dotted_end(b: &[u8], i: usize) -> Option<usize> {
     (groups >= 2 && !b.get(at).is_some_and(u8::is_ascii_alphanumeric)).then_some(at)
 }
 
-/// The end of the chunk starting at `start`, and whether it holds a hyphen. Joiners stay
-/// inside a chunk: a hyphen or an apostrophe between word characters; `.`, `,` or `:`
-/// between digits; a slash inside a code or a date (`II/2007`, `9/11/2022`, `S/A`).
-fn chunk_end(text: &str, start: usize) -> (usize, bool) {
+/// The end of the run of ASCII letters and digits starting at `i`.
+fn ascii_alphanumeric_end(b: &[u8], i: usize) -> usize {
+    b[i..]
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .map_or(b.len(), |n| i + n)
+}
+
+/// The end of the chunk starting at `start`, and whether it holds a hyphen; the scan goes
+/// on from `from`, which the caller knows to lie inside the chunk. Joiners stay inside a
+/// chunk: a hyphen or an apostrophe between word characters; `.`, `,` or `:` between
+/// digits; a slash inside a code or a date (`II/2007`, `9/11/2022`, `S/A`).
+fn chunk_end(text: &str, start: usize, from: usize) -> (usize, bool) {
     let b = text.as_bytes();
-    let mut j = start;
+    let mut j = from;
     let mut segment = start; // where the part after the last hyphen or slash starts
     let mut hyphens = false;
     loop {
         while j < b.len() {
-            if b[j] < 0x80 {
-                if !b[j].is_ascii_alphanumeric() {
-                    break;
-                }
+            if b[j].is_ascii_alphanumeric() {
                 j += 1;
+            } else if b[j] < 0x80 {
+                break;
             } else {
                 let c = char_at(text, j);
                 if !is_word_char(c) {
@@ -490,6 +504,11 @@ fn chunk_end(text: &str, start: usize) -> (usize, bool) {
             }
         }
         if j >= b.len() {
+            return (j, hyphens);
+        }
+        // Every joiner is one of these ASCII bytes or begins with 0xE2 (`‐` and `’`): a
+        // chunk nearly always ends at a space or a mark, known from its byte alone.
+        if !matches!(b[j], b'-' | b'\'' | b'.' | b',' | b':' | b'/' | 0xE2) {
             return (j, hyphens);
         }
         let c = char_at(text, j);
