@@ -316,16 +316,18 @@ impl<'a> Scanner<'a> {
             return end + 1;
         }
         // English possessive and negation: Moody's -> Moody 's, didn't -> did n't.
-        for tail in ["'s", "’s", "n't", "n’t"] {
-            if word.len() > tail.len() + 1 && word.ends_with(tail) {
-                let cut = end - tail.len();
-                self.push(start, cut, TokenKind::Word);
-                self.push(cut, end, TokenKind::Clitic);
-                return end;
+        if matches!(word.as_bytes().last(), Some(b's' | b't')) {
+            for tail in ["'s", "’s", "n't", "n’t"] {
+                if word.len() > tail.len() + 1 && word.ends_with(tail) {
+                    let cut = end - tail.len();
+                    self.push(start, cut, TokenKind::Word);
+                    self.push(cut, end, TokenKind::Clitic);
+                    return end;
+                }
             }
         }
-        let initial = self.at_sentence_start();
-        match clitic_len(word, initial) {
+        let cut = clitic_ending(word).and_then(|clitic| clitic_len(word, clitic, self.at_sentence_start()));
+        match cut {
             Some(n) => {
                 self.push(start, end - n, TokenKind::Word);
                 self.push(end - n, end, TokenKind::Clitic);
@@ -570,7 +572,26 @@ fn reduplication_clitic(first: &str, last: &str, word: &str) -> Option<usize> {
     })
 }
 
-/// The length of the clitic ending `word`, or `None` when the word stays whole.
+/// The clitic `word` ends like, when it is a word the clitic rules look at: ASCII letters,
+/// no longer than [`MAX_WORD`]. Decided on the bytes as written, since few words end like a
+/// clitic and only those need their lowercase form.
+fn clitic_ending(word: &str) -> Option<&'static str> {
+    let bytes = word.as_bytes();
+    let last = *bytes.last()?;
+    if !matches!(last | 0x20, b'a' | b'h' | b'n' | b'u') || bytes.len() > MAX_WORD {
+        return None;
+    }
+    let clitic = *CLITICS.iter().find(|c| {
+        let c = c.as_bytes();
+        c[c.len() - 1] == last | 0x20
+            && bytes.len() >= c.len()
+            && bytes[bytes.len() - c.len()..].eq_ignore_ascii_case(c)
+    })?;
+    bytes.iter().all(u8::is_ascii_alphabetic).then_some(clitic)
+}
+
+/// The length of the clitic ending `word`, or `None` when the word stays whole; `clitic` is
+/// its [`clitic_ending`].
 ///
 /// The ending alone cannot tell `bukunya` (buku + nya) from `hanya` or `sekolah`, so the
 /// decision asks the lexicalized list and the root dictionary:
@@ -585,22 +606,13 @@ fn reduplication_clitic(first: &str, last: &str, word: &str) -> Option<usize> {
 ///   host the dictionary knows, as a root or a derived word;
 /// - a capitalized word inside a sentence is a name (`Maluku`): it splits only from a known
 ///   host, and never takes `-ku` or `-mu`.
-fn clitic_len(word: &str, sentence_start: bool) -> Option<usize> {
-    let bytes = word.as_bytes();
-    let last = *bytes.last()?;
-    if !matches!(last | 0x20, b'a' | b'h' | b'n' | b'u') || bytes.len() > MAX_WORD {
-        return None;
-    }
-    if !bytes.iter().all(u8::is_ascii_alphabetic) {
-        return None;
-    }
-    lexicon::with_lowercase(word, |lower| clitic_of(word, lower, sentence_start))
+fn clitic_len(word: &str, clitic: &'static str, sentence_start: bool) -> Option<usize> {
+    lexicon::with_lowercase(word, |lower| clitic_of(word, lower, clitic, sentence_start))
 }
 
-/// [`clitic_len`] once the word is known to be short ASCII letters, with its lowercase form.
-fn clitic_of(word: &str, lower: &str, sentence_start: bool) -> Option<usize> {
+/// [`clitic_len`] with the word's lowercase form.
+fn clitic_of(word: &str, lower: &str, clitic: &'static str, sentence_start: bool) -> Option<usize> {
     let bytes = word.as_bytes();
-    let clitic = *CLITICS.iter().find(|c| lower.ends_with(*c))?;
     let host = &lower[..lower.len() - clitic.len()];
     if host.len() < 2 || LEXICALIZED.contains(lower) {
         return None;
