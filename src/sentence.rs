@@ -42,8 +42,12 @@ const BRACKET_REACH: usize = 8;
 /// last token of each. `breaks` are byte offsets where a sentence must end whatever the
 /// punctuation says (the end of a dateline or of a headline), in any order.
 pub fn split(text: &str, tokens: &[Token<'_>], breaks: &[usize]) -> Vec<Span> {
-    let quotes = pairs(text, tokens, Pairing::Quotes);
-    let brackets = pairs(text, tokens, Pairing::Brackets);
+    let (quotes, brackets) = pairs(text, tokens);
+    let mut line_feeds = LineFeeds::new(text);
+    // Sorted, the breaks are walked forward with the tokens, as the pairs are.
+    let mut breaks = breaks.to_vec();
+    breaks.sort_unstable();
+    let mut break_at = 0;
     let mut quote_at = 0;
     let mut bracket_at = 0;
     let mut sentences = Vec::new();
@@ -73,11 +77,11 @@ pub fn split(text: &str, tokens: &[Token<'_>], breaks: &[usize]) -> Vec<Span> {
             boundary = true;
         }
         if let Some(next) = tokens.get(last + 1) {
-            let gap = &text[tokens[last].span.end..next.span.start];
-            if gap.contains('\n')
-                || breaks
-                    .iter()
-                    .any(|&b| b > tokens[last].span.start && b <= next.span.start)
+            while break_at < breaks.len() && breaks[break_at] <= tokens[last].span.start {
+                break_at += 1;
+            }
+            if line_feeds.within(tokens[last].span.end, next.span.start)
+                || breaks.get(break_at).is_some_and(|&b| b <= next.span.start)
             {
                 boundary = true;
             }
@@ -209,7 +213,12 @@ fn opens_unmarked_sentence(tokens: &[Token<'_>], last: usize) -> bool {
     let lowercase_word = |t: &Token<'_>| {
         matches!(t.kind, TokenKind::Word | TokenKind::Clitic) && t.text.starts_with(|c: char| c.is_lowercase())
     };
-    lowercase_word(before) && (lowercase_word(after) || after.text == ",") && is_capitalized_opener(opener)
+    // Few tokens are capitalized words: asked first, that rules out nearly every place.
+    opener.kind == TokenKind::Word
+        && opener.text.as_bytes()[0].is_ascii_uppercase()
+        && lowercase_word(before)
+        && (lowercase_word(after) || after.text == ",")
+        && is_capitalized_opener(opener)
 }
 
 /// Whether token `at` lies strictly inside one of `pairs` (sorted, disjoint at the top
@@ -226,6 +235,32 @@ fn inside(pairs: &[(usize, usize)], cursor: &mut usize, at: usize, reach: usize)
         .any(|&(open, close)| open < at && at < close && close - at <= reach)
 }
 
+/// The line feeds of a text, walked forward: whether the text between two tokens holds one
+/// is asked for every token, and a paragraph break is rare.
+struct LineFeeds<'t> {
+    text: &'t [u8],
+    /// The first line feed at or after the last place asked about (`usize::MAX` when none).
+    next: usize,
+}
+
+impl<'t> LineFeeds<'t> {
+    fn new(text: &'t str) -> LineFeeds<'t> {
+        let text = text.as_bytes();
+        LineFeeds {
+            text,
+            next: memchr::memchr(b'\n', text).unwrap_or(usize::MAX),
+        }
+    }
+
+    /// Whether `text[start..end]` holds a line feed; `start` must not decrease between calls.
+    fn within(&mut self, start: usize, end: usize) -> bool {
+        if self.next < start {
+            self.next = memchr::memchr(b'\n', &self.text[start..]).map_or(usize::MAX, |at| start + at);
+        }
+        self.next < end
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Pairing {
     Quotes,
@@ -239,45 +274,72 @@ enum Role {
     Either,
 }
 
-/// Pairs of token indices (open, close) of double quotes or round brackets, within a
-/// paragraph, sorted by their close. Straight quotes and `”` (which Kompas also uses to
-/// open) take their role from the spacing around them.
-fn pairs(text: &str, tokens: &[Token<'_>], which: Pairing) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut open: Vec<usize> = Vec::new();
-    let mut prev_end = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        if text.as_bytes()[prev_end..t.span.start].iter().any(|&b| b == b'\n') {
-            open.clear();
-        }
-        prev_end = t.span.end;
-        if t.kind != TokenKind::Punct {
-            continue;
-        }
-        let role = match (which, t.text) {
-            (Pairing::Brackets, "(") => Role::Open,
-            (Pairing::Brackets, ")") => Role::Close,
-            (Pairing::Quotes, "“" | "«" | "„") => Role::Open,
-            (Pairing::Quotes, "»") => Role::Close,
-            (Pairing::Quotes, "\"" | "”") => quote_role(text, t.span),
-            _ => continue,
-        };
+/// Pairs of token indices (open, close) of matching marks.
+type TokenPairs = Vec<(usize, usize)>;
+
+/// The marks of one kind still open in a paragraph, and the pairs found.
+#[derive(Default)]
+struct Pairer {
+    open: Vec<usize>,
+    pairs: TokenPairs,
+}
+
+impl Pairer {
+    fn mark(&mut self, which: Pairing, role: Role, at: usize) {
         match role {
             Role::Open if which == Pairing::Quotes => {
                 // Quotes do not nest: an unclosed quote is abandoned.
-                open.clear();
-                open.push(i);
+                self.open.clear();
+                self.open.push(at);
             }
-            Role::Open => open.push(i),
-            Role::Close | Role::Either => match open.pop() {
-                Some(o) => out.push((o, i)),
-                None if role == Role::Either => open.push(i),
+            Role::Open => self.open.push(at),
+            Role::Close | Role::Either => match self.open.pop() {
+                Some(o) => self.pairs.push((o, at)),
+                None if role == Role::Either => self.open.push(at),
                 None => {}
             },
         }
     }
-    out.sort_unstable_by_key(|&(_, close)| close);
-    out
+
+    fn into_sorted(mut self) -> TokenPairs {
+        self.pairs.sort_unstable_by_key(|&(_, close)| close);
+        self.pairs
+    }
+}
+
+/// Pairs of token indices (open, close) of double quotes and of round brackets, within a
+/// paragraph, each sorted by their close. Straight quotes and `”` (which Kompas also uses to
+/// open) take their role from the spacing around them.
+fn pairs(text: &str, tokens: &[Token<'_>]) -> (TokenPairs, TokenPairs) {
+    let mut quotes = Pairer::default();
+    let mut brackets = Pairer::default();
+    let mut line_feeds = LineFeeds::new(text);
+    // Where the last quote or bracket ended: no token holds a line feed (the tokenizer skips
+    // whitespace), so a paragraph ended since when the text from there does.
+    let mut prev_end = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        if t.kind != TokenKind::Punct {
+            continue;
+        }
+        let (which, role) = match t.text {
+            "(" => (Pairing::Brackets, Role::Open),
+            ")" => (Pairing::Brackets, Role::Close),
+            "“" | "«" | "„" => (Pairing::Quotes, Role::Open),
+            "»" => (Pairing::Quotes, Role::Close),
+            "\"" | "”" => (Pairing::Quotes, quote_role(text, t.span)),
+            _ => continue,
+        };
+        if line_feeds.within(prev_end, t.span.start) {
+            quotes.open.clear();
+            brackets.open.clear();
+        }
+        prev_end = t.span.end;
+        match which {
+            Pairing::Quotes => quotes.mark(which, role, i),
+            Pairing::Brackets => brackets.mark(which, role, i),
+        }
+    }
+    (quotes.into_sorted(), brackets.into_sorted())
 }
 
 fn quote_role(text: &str, span: Span) -> Role {
