@@ -158,9 +158,14 @@ impl<'a> Scanner<'a> {
     }
 
     fn push(&mut self, start: usize, end: usize, kind: TokenKind) {
+        self.push_text(start, &self.text[start..end], kind);
+    }
+
+    /// [`Scanner::push`] for a token already sliced from the text at `start`.
+    fn push_text(&mut self, start: usize, text: &'a str, kind: TokenKind) {
         self.tokens.push(Token {
-            text: &self.text[start..end],
-            span: Span::new(start, end),
+            text,
+            span: Span::new(start, start + text.len()),
             kind,
         });
     }
@@ -227,7 +232,7 @@ impl<'a> Scanner<'a> {
             return end;
         }
         // Rp1,5 and Rp.1.000: the currency apart from the amount.
-        if text[start..].starts_with("Rp") {
+        if bytes[start..].starts_with(b"Rp") {
             let after = &bytes[start + 2..];
             if after.first().is_some_and(u8::is_ascii_digit) {
                 self.push(start, start + 2, TokenKind::Word);
@@ -307,11 +312,11 @@ impl<'a> Scanner<'a> {
         let text = self.text;
         let word = &text[start..end];
         if is_number(word) {
-            self.push(start, end, TokenKind::Number);
+            self.push_text(start, word, TokenKind::Number);
             return end;
         }
-        let rest = &text[end..];
-        if rest.starts_with('.') && !rest.starts_with("..") && self.takes_period(word, &text[start..end + 1]) {
+        let rest = &text.as_bytes()[end..];
+        if rest.starts_with(b".") && !rest.starts_with(b"..") && self.takes_period(word, &text[start..end + 1]) {
             self.push(start, end + 1, TokenKind::Abbreviation);
             return end + 1;
         }
@@ -332,7 +337,7 @@ impl<'a> Scanner<'a> {
                 self.push(start, end - n, TokenKind::Word);
                 self.push(end - n, end, TokenKind::Clitic);
             }
-            None => self.push(start, end, TokenKind::Word),
+            None => self.push_text(start, word, TokenKind::Word),
         }
         end
     }
