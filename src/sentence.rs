@@ -206,19 +206,21 @@ fn starts_sentence(tokens: &[Token<'_>], terminal: usize, at: usize) -> bool {
 /// comma. A final period went missing, or a headline without one runs into the text; in
 /// a name or a title the words around the opener would be capitalized too.
 fn opens_unmarked_sentence(tokens: &[Token<'_>], last: usize) -> bool {
-    let (Some(before), Some(opener), Some(after)) = (tokens.get(last), tokens.get(last + 1), tokens.get(last + 2))
-    else {
+    // Few tokens are capitalized words: the opener is asked first, which rules out nearly
+    // every place.
+    let Some(opener) = tokens.get(last + 1) else {
+        return false;
+    };
+    if opener.kind != TokenKind::Word || !opener.text.as_bytes()[0].is_ascii_uppercase() {
+        return false;
+    }
+    let (Some(before), Some(after)) = (tokens.get(last), tokens.get(last + 2)) else {
         return false;
     };
     let lowercase_word = |t: &Token<'_>| {
         matches!(t.kind, TokenKind::Word | TokenKind::Clitic) && t.text.starts_with(|c: char| c.is_lowercase())
     };
-    // Few tokens are capitalized words: asked first, that rules out nearly every place.
-    opener.kind == TokenKind::Word
-        && opener.text.as_bytes()[0].is_ascii_uppercase()
-        && lowercase_word(before)
-        && (lowercase_word(after) || after.text == ",")
-        && is_capitalized_opener(opener)
+    lowercase_word(before) && (lowercase_word(after) || after.text == ",") && is_capitalized_opener(opener)
 }
 
 /// Whether token `at` lies strictly inside one of `pairs` (sorted, disjoint at the top
