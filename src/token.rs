@@ -511,7 +511,7 @@ fn chunk_end(text: &str, start: usize, from: usize) -> (usize, bool) {
     let mut hyphens = false;
     loop {
         while j < b.len() {
-            if b[j].is_ascii_alphanumeric() {
+            if ASCII_ALPHANUMERIC[usize::from(b[j])] {
                 j += 1;
             } else if b[j] < 0x80 {
                 break;
