@@ -7,11 +7,13 @@
 //! the chunk splits: number and month ranges, `-nya` after a hyphen, English `'s`, an
 //! abbreviation that takes the period after it, and clitics. Clitics are decided with the
 //! lexicalized word list in `data/token/` and the root dictionary of `sastrawi`; the
-//! stemmer runs only on words that end like a clitic.
+//! stemmer runs only on words that end like a clitic, and each thread remembers the decision
+//! for a word it has seen.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
-use crate::lexicon::{self, FastSet, STOPWORDS, embedded};
+use crate::lexicon::{self, FastMap, FastSet, STOPWORDS, embedded};
 use crate::span::Span;
 
 /// What a token is.
@@ -331,7 +333,11 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        let cut = clitic_ending(word).and_then(|clitic| clitic_len(word, clitic, self.at_sentence_start()));
+        // A capitalized word inside a sentence is a name.
+        let cut = clitic_ending(word).and_then(|clitic| {
+            let name = word.as_bytes()[0].is_ascii_uppercase() && !self.at_sentence_start();
+            clitic_len(word, clitic, name)
+        });
         match cut {
             Some(n) => {
                 self.push(start, end - n, TokenKind::Word);
@@ -622,14 +628,44 @@ fn clitic_ending(word: &str) -> Option<&'static str> {
 /// - otherwise `-nya` splits after any host of three letters or more (names and loanwords
 ///   take it too), while the other clitics, which are common word endings, split only from a
 ///   host the dictionary knows, as a root or a derived word;
-/// - a capitalized word inside a sentence is a name (`Maluku`): it splits only from a known
-///   host, and never takes `-ku` or `-mu`.
-fn clitic_len(word: &str, clitic: &'static str, sentence_start: bool) -> Option<usize> {
-    lexicon::with_lowercase(word, |lower| clitic_of(word, lower, clitic, sentence_start))
+/// - a `name` (a capitalized word inside a sentence, `Maluku`) splits only from a known host,
+///   and never takes `-ku` or `-mu`.
+///
+/// The decision is remembered per thread, by the word as written and whether it is a name.
+fn clitic_len(word: &str, clitic: &'static str, name: bool) -> Option<usize> {
+    let slot = usize::from(name);
+    CLITIC_MEMO.with(|memo| {
+        if let Some(&Some(known)) = memo.borrow().get(word).map(|slots| &slots[slot]) {
+            return known.map(usize::from);
+        }
+        let cut = lexicon::with_lowercase(word, |lower| clitic_of(word, lower, clitic, name));
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= CLITIC_MEMO_WORDS {
+            memo.clear();
+        }
+        let slots = memo.entry(word.into()).or_default();
+        // A clitic is at most three bytes long.
+        slots[slot] = Some(cut.map(|n| n as u8));
+        cut
+    })
+}
+
+/// How many words each thread remembers the clitic decision for; past this the memory is
+/// emptied and fills again.
+const CLITIC_MEMO_WORDS: usize = 1 << 14;
+
+/// The length of the clitic split from a word, per word as written: once read as a common
+/// word, once as a name (`None` while not yet decided).
+type CliticSlots = [Option<Option<u8>>; 2];
+
+thread_local! {
+    /// Deciding a clitic asks the lexicalized list, the root dictionary and the stemmer
+    /// several times over, and the same words come back in every article.
+    static CLITIC_MEMO: RefCell<FastMap<Box<str>, CliticSlots>> = RefCell::new(FastMap::default());
 }
 
 /// [`clitic_len`] with the word's lowercase form.
-fn clitic_of(word: &str, lower: &str, clitic: &'static str, sentence_start: bool) -> Option<usize> {
+fn clitic_of(word: &str, lower: &str, clitic: &'static str, name: bool) -> Option<usize> {
     let bytes = word.as_bytes();
     let host = &lower[..lower.len() - clitic.len()];
     if host.len() < 2 || LEXICALIZED.contains(lower) {
@@ -641,7 +677,6 @@ fn clitic_of(word: &str, lower: &str, clitic: &'static str, sentence_start: bool
     if acronym && bytes[host.len()..].iter().all(u8::is_ascii_lowercase) && clitic == "nya" {
         return Some(3);
     }
-    let name = !sentence_start && bytes[0].is_ascii_uppercase();
     if name && matches!(clitic, "ku" | "mu") {
         return None;
     }
