@@ -205,6 +205,10 @@ impl<'a> Scanner<'a> {
     }
 
     /// A run starting with a letter or a digit.
+    ///
+    /// The rare cases (links, e-mail addresses, dotted abbreviations, hyphens, a period
+    /// after the word) are decided out of line: inlined here, they made every word pay for
+    /// their registers and stack.
     fn chunk(&mut self, start: usize) -> usize {
         let text = self.text;
         let bytes = text.as_bytes();
@@ -257,6 +261,7 @@ impl<'a> Scanner<'a> {
     /// A chunk with hyphens: number and month ranges split, `X-nya` splits in three, and
     /// anything else (reduplications, `ke-5`, `1960-an`, `non-migas`) stays one word, save
     /// a clitic after a reduplication (`anak-anaknya`).
+    #[inline(never)] // rare: see `Scanner::chunk`
     fn hyphenated(&mut self, start: usize, end: usize) {
         let word = &self.text[start..end];
         let is_hyphen = |c: char| c == '-' || c == '‐';
@@ -352,6 +357,7 @@ impl<'a> Scanner<'a> {
     /// capitals), or a single capital letter, an initial (`Mustafa A. Ruhama`). A roman `I`,
     /// `V` or `X` after a lowercase word is a numeral (`kuartal I.`), and a letter after a
     /// number a unit (`2 C.`): neither is an initial.
+    #[inline(never)] // rare: see `Scanner::chunk`
     fn takes_period(&self, word: &str, with_period: &str) -> bool {
         if ABBREVIATIONS.contains(with_period) {
             return true;
@@ -415,6 +421,7 @@ fn is_month(word: &str) -> bool {
 }
 
 /// The end of a URL starting at `i`, trailing punctuation left out.
+#[inline(never)] // rare: see `Scanner::chunk`
 fn link_end(text: &str, i: usize) -> Option<usize> {
     let head = text.get(i..i + 8).or_else(|| text.get(i..)).unwrap_or("");
     let lower = |p: &str| head.len() >= p.len() && head.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
@@ -437,6 +444,7 @@ fn link_end(text: &str, i: usize) -> Option<usize> {
 }
 
 /// The end of an e-mail address starting at `i`: `nama.depan@dinas.go.id`.
+#[inline(never)] // rare: see `Scanner::chunk`
 fn email_end(text: &str, i: usize) -> Option<usize> {
     let b = text.as_bytes();
     let local = b[i..]
@@ -471,6 +479,7 @@ fn email_end(text: &str, i: usize) -> Option<usize> {
 
 /// The end of a dotted abbreviation starting at `i`: two or more groups of one to three
 /// letters, each with its period (`S.Pd.`, `M.Si.`, `a.n.`, `A.S.`).
+#[inline(never)] // rare: see `Scanner::chunk`
 fn dotted_end(b: &[u8], i: usize) -> Option<usize> {
     let mut at = i;
     let mut groups = 0;
