@@ -128,6 +128,8 @@ fn closes_plain_word(tokens: &[Token<'_>], terminal: usize) -> bool {
 }
 
 /// A capitalized word that begins sentences and is never capitalized inside one.
+// Out of line: asked only of a capitalized word in the right place.
+#[inline(never)]
 fn is_capitalized_opener(token: &Token<'_>) -> bool {
     let b = token.text.as_bytes();
     token.kind == TokenKind::Word
@@ -147,6 +149,8 @@ fn is_closer(token: &Token<'_>) -> bool {
 }
 
 /// Whether `next` starts a sentence after the terminal token at `terminal`.
+// Out of line: asked only after a terminal mark, and inlined it burdened every token.
+#[inline(never)]
 fn starts_sentence(tokens: &[Token<'_>], terminal: usize, at: usize) -> bool {
     let next = &tokens[at];
     let Some(c) = next.text.chars().next() else {
