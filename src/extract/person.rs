@@ -697,6 +697,16 @@ fn doc_cued<'a>(w: &Words<'a>) -> FastSet<&'a str> {
 // ----------------------------------------------------------------------------------------
 // Pass 1: findings
 
+/// What stands by a candidate name, vouching for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    None,
+    /// A title, role or age next to it.
+    Near,
+    /// A cue word such as a speech verb right before it ("kata Meles").
+    Word,
+}
+
 /// A person found with evidence, before merging.
 #[derive(Debug, Clone)]
 struct Found {
@@ -827,7 +837,7 @@ impl<'w> Finder<'w, '_> {
             if let Some(mut m) = self.name_at(j)
                 && {
                     self.trim_front(&mut m);
-                    self.plausible(&m, true)
+                    self.plausible(&m, Cue::Word)
                 }
                 && (!w.has(i, flag::CUE_WEAK) || self.name_like(&m))
             {
@@ -839,7 +849,7 @@ impl<'w> Finder<'w, '_> {
                 if w.is(next, "dan")
                     && let Some(m2) = self.name_at(next + 1)
                     && m2.first == next + 1
-                    && self.plausible(&m2, true)
+                    && self.plausible(&m2, Cue::Word)
                     && !w.has(m2.first, flag::TITLE_HEAD | flag::ORG_WORD | flag::ORG_HEAD)
                     && (m2.first == m2.last || self.name_like(&m2))
                 {
@@ -931,11 +941,11 @@ impl<'w> Finder<'w, '_> {
         }
         let aged = self.age_after(m.next);
         let accept = if after_cue {
-            self.plausible(&m, true)
+            self.plausible(&m, Cue::Near)
         } else if aged {
-            self.plausible(&m, true) && self.named_by_age(&m)
+            self.plausible(&m, Cue::Near) && self.named_by_age(&m)
         } else {
-            self.plausible(&m, false) && self.name_like(&m)
+            self.plausible(&m, Cue::None) && self.name_like(&m)
         };
         if !accept {
             return Some(next);
@@ -990,10 +1000,11 @@ impl<'w> Finder<'w, '_> {
         evidence
     }
 
-    /// Not a place, organization or acronym by its context. `cued`: a cue word stands by,
-    /// so only the lexicons can overrule it.
-    fn plausible(&self, m: &NameMatch, cued: bool) -> bool {
+    /// Not a place, organization or acronym by its context. With a cue standing by, only
+    /// the lexicons can overrule it.
+    fn plausible(&self, m: &NameMatch, cue: Cue) -> bool {
         let w = self.w;
+        let cued = cue != Cue::None;
         let span = w.span(m.first, m.last);
         let words = m.first..=m.last;
         let single = m.first == m.last;
@@ -1009,8 +1020,13 @@ impl<'w> Finder<'w, '_> {
         {
             return false;
         }
-        // "Istrinya", "Terpilih": a word derived from a common root is no name.
-        if single && !w.has(m.first, flag::GIVEN) && self.class(m.first) == WordClass::Derived {
+        // "Istrinya", "Terpilih": a word derived from a common root is no name. Next to a
+        // cue ("kata Meles") an affixed look is a coincidence, unless a clitic ends it.
+        if single
+            && !w.has(m.first, flag::GIVEN)
+            && self.class(m.first) == WordClass::Derived
+            && !(cue == Cue::Word && !w.low(m.first).ends_with("nya"))
+        {
             return false;
         }
         // "OPD", "KPU": a long acronym alone is an organization, unless it is an actor's
@@ -1161,7 +1177,7 @@ impl<'w> Finder<'w, '_> {
         // Apposition: "Kepala Bagian Ortala Setda Kota Palembang, Nurmala Sari".
         if (w.is(tail_end, ",") || w.is(tail_end, ":") || w.is(tail_end, ";"))
             && let Some(m) = self.name_at(tail_end + 1)
-            && self.plausible(&m, true)
+            && self.plausible(&m, Cue::Near)
             && !self.tail_has_name(&tail, t)
         {
             let title = self.make_title(t, tail_end);
@@ -1171,7 +1187,7 @@ impl<'w> Finder<'w, '_> {
         let k = self.split_tail(&tail, t)?;
         let (at, _) = tail[k];
         let m = self.name_at(at)?;
-        if !self.plausible(&m, true) || self.office_not_holder(&m) {
+        if !self.plausible(&m, Cue::Near) || self.office_not_holder(&m) {
             return None;
         }
         let org_end = if k == 0 { t.head_end } else { tail[k - 1].1 };
@@ -1658,7 +1674,7 @@ impl<'w> Finder<'w, '_> {
             .split_tail(&tail, t)
             .is_some_and(|k| self.name_at(tail[k].0).is_some())
             || ((w.is(end, ",") || w.is(end, ";") || w.is(end, ":"))
-                && self.name_at(end + 1).is_some_and(|m| self.plausible(&m, true)))
+                && self.name_at(end + 1).is_some_and(|m| self.plausible(&m, Cue::Near)))
         {
             return next;
         }
