@@ -793,7 +793,57 @@ impl<'w> Finder<'w, '_> {
                 None => i += 1,
             }
         }
+        self.coordinated(&mut found);
         (found, bare)
+    }
+
+    /// Names joined to a person's by "dan" or "serta" are people too: "Kevin De Bruyne dan
+    /// Fernandinho", "Ibra dan Adrien Rabiot". Found names vouch for their neighbours, which
+    /// vouch for theirs in turn. A neighbour made of dictionary words ("Risiko dan Aset")
+    /// is a title-cased phrase, not a name.
+    fn coordinated(&self, found: &mut Vec<Found>) {
+        let w = self.w;
+        let joins = |k: usize| w.is(k, "dan") || w.is(k, "serta");
+        let mut k = 0;
+        while k < found.len() {
+            let (first, last) = (found[k].first, found[k].last);
+            k += 1;
+            // A run of capitalized words without a known given name ("Allianz Ecopark")
+            // vouches for no one.
+            if found[k - 1].source == "rule:person/capitalized" && !(first..=last).any(|j| w.has(j, flag::GIVEN)) {
+                continue;
+            }
+            let covered = |found: &[Found], a: usize, b: usize| found.iter().any(|f| f.first <= b && a <= f.last);
+            let mut candidates = Vec::new();
+            if joins(last + 1) {
+                candidates.extend(self.name_at(last + 2).filter(|m| m.first == last + 2));
+            }
+            if first >= 2 && joins(first - 1) {
+                let end = first - 2;
+                let mut start = end;
+                while start > 0 && w.word(start - 1) && w.items[start - 1].cap && end - start < 3 {
+                    start -= 1;
+                }
+                candidates.extend(
+                    (start..=end)
+                        .filter_map(|s| self.name_at(s))
+                        .find(|m| m.last == end && m.next == first - 1),
+                );
+            }
+            for m in candidates {
+                if !covered(found, m.first, m.last)
+                    && m.honorifics.is_empty()
+                    && !w.has(
+                        m.first,
+                        flag::TITLE_HEAD | flag::ORG_WORD | flag::ORG_HEAD | flag::NOT_NAME,
+                    )
+                    && (m.first..=m.last).all(|j| w.has(j, flag::GIVEN) || !self.common_word(j))
+                    && self.plausible(&m, Cue::None)
+                {
+                    found.push(self.found(m, "rule:person/coordinated"));
+                }
+            }
+        }
     }
 
     /// Tries every rule at word `i`; returns the index after what it consumed.
