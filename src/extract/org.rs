@@ -864,7 +864,21 @@ fn grow_topic(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Can
     let mut body_end = scan.words[after - 1].end;
     let mut acronym = None;
     let mut region = None;
+    // Words the acronym after them spells are the name's, whatever they are.
+    let spelled_to = spelled_by_acronym(scan, i).unwrap_or(0);
     while j < scan.len() && topics < MAX_TOPIC_WORDS {
+        if j < spelled_to {
+            // "Badan Penanggulangan Bencana Aceh (BPBA)": a region may close the spelled words.
+            if let Some(end) = scan.known_region(j).filter(|&end| topics > 0 && end == spelled_to) {
+                region = Some((j, end));
+                j = end;
+                continue;
+            }
+            topics += 1;
+            j += 1;
+            body_end = scan.words[j - 1].end;
+            continue;
+        }
         if let Some(end) = scan.prefixed_region(j) {
             region = Some((j, end));
             j = end;
@@ -940,6 +954,36 @@ fn grow_topic(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Can
     let span = scan.byte_span(i, branch(scan, j).unwrap_or(j));
     let region = region.map(|(a, b)| scan.byte_span(a, b));
     Some(Candidate::headed(head, span, body_end, region, acronym))
+}
+
+/// The index of the opening bracket when the capitalized words from `i` up to it are
+/// spelled by the acronym inside it, one initial a word ("Lembaga Penyelenggara Pelayanan
+/// Navigasi Penerbangan Indonesia (LPPNPI)"); "dan" and "&" spell nothing.
+fn spelled_by_acronym(scan: &Scan<'_>, i: usize) -> Option<usize> {
+    let mut initials = Vec::new();
+    let mut j = i;
+    while j < scan.len() && j - i <= MAX_TOPIC_WORDS {
+        let t = scan.t(j);
+        if matches!(t, "dan" | "&") {
+            j += 1;
+            continue;
+        }
+        if !scan.is_word(j) || !scan.is_cap(j) {
+            break;
+        }
+        initials.push(t.as_bytes()[0].to_ascii_uppercase());
+        j += 1;
+    }
+    let end = scan.bracket(j)?;
+    let short = scan.t(j + 1);
+    (end == j + 3
+        && initials.len() >= 3
+        && short.len() == initials.len()
+        && short
+            .bytes()
+            .map(|b| b.to_ascii_uppercase())
+            .eq(initials.iter().copied()))
+    .then_some(j)
 }
 
 /// "Cabang Samarinda", "Perwakilan Bali", "Kantor Wilayah Sulawesi Selatan": the index
