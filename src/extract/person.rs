@@ -1600,13 +1600,17 @@ impl<'w> Finder<'w, '_> {
         {
             return k + 1;
         }
-        // "VP Lending OVO Natasha Ardiani": a given name after an acronym, leaving two words.
+        // "VP Lending OVO Natasha Ardiani", "Direktur Eksekutif Exposit Strategic Arif
+        // Susanto": a given name after an acronym or a word no name contains, leaving two
+        // words.
         for c in k + 1..n.saturating_sub(1) {
             let p = tail[c - 1].0;
-            if !skippable(c - 1) || !(w.items[p].upper || w.has(p, flag::ORG_WORD | flag::ORG_HEAD)) {
+            if !skippable(c - 1) {
                 break;
             }
-            if w.has(tail[c].0, flag::GIVEN) {
+            if w.has(tail[c].0, flag::GIVEN)
+                && (w.items[p].upper || w.has(p, flag::ORG_WORD | flag::ORG_HEAD | flag::NOT_NAME))
+            {
                 return c;
             }
         }
