@@ -177,6 +177,8 @@ mod flag {
     pub const DEGREE_PART: u32 = 1 << 18;
     /// A plain one-word given name ("Siti"; not "Anak" of "Anak Agung").
     pub const GIVEN_ALONE: u32 = 1 << 19;
+    /// A word of time ("Tahun", "Pagi").
+    pub const TIME: u32 = 1 << 20;
 }
 
 /// Multi-word phrases keyed by their first word, lowercase, longest first.
@@ -237,6 +239,7 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         let f = match e.value {
             Some("org") => flag::NOT_NAME | flag::ORG_HEAD,
             Some("place") => flag::NOT_NAME | flag::PLACE,
+            Some("time") => flag::NOT_NAME | flag::TIME,
             _ => flag::NOT_NAME,
         };
         add(e.surface, f);
@@ -1798,9 +1801,13 @@ impl<'w> Finder<'w, '_> {
                 j += 1;
             }
         }
-        let last = last?;
+        let mut last = last?;
+        // "Astera Primanto Bakti, Jumat ...", "Muhammad Muslim, yang ...": a common noun
+        // closes a name of two words or a given name when nothing capitalized follows it.
+        if j == last + 1 && (count >= 2 || w.has(last, flag::GIVEN)) && self.closing_common_noun(j) {
+            last = j;
+        }
         // A particle never ends a name.
-        let mut last = last;
         while last > first && w.has(last, flag::PARTICLE) && !w.items[last].cap {
             last -= 1;
         }
@@ -1832,6 +1839,27 @@ impl<'w> Finder<'w, '_> {
             degrees,
             rank,
         })
+    }
+
+    /// A capitalized common noun ("Bakti", "Muslim") that a comma, a lowercase word or the
+    /// end of the text follows: the last word of the name before it.
+    fn closing_common_noun(&self, j: usize) -> bool {
+        let w = self.w;
+        let after_ok = !w.word(j + 1) && !w.is(j + 1, ".") && !w.is(j + 1, "(")
+            || w.word(j + 1) && !w.items[j + 1].cap && !w.has(j + 1, flag::PARTICLE);
+        w.word(j)
+            && w.items[j].cap
+            && !w.items[j].upper
+            && w.has(j, flag::NOT_NAME)
+            && !w.has(
+                j,
+                flag::PLACE | flag::TIME | flag::TITLE_HEAD | flag::HONORIFIC | flag::DIRECTION | flag::ORG_WORD,
+            )
+            && after_ok
+            && self.class(j) == WordClass::Root
+            && !lexicon::STOPWORDS.find(w.low(j))
+            && calendar::weekday_number(w.text(j)).is_none()
+            && calendar::month_number(w.text(j)).is_none()
     }
 
     /// A word that can be part of a name.
