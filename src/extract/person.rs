@@ -1841,11 +1841,11 @@ impl<'w> Finder<'w, '_> {
         })
     }
 
-    /// A capitalized common noun ("Bakti", "Muslim") that a comma, a lowercase word or the
-    /// end of the text follows: the last word of the name before it.
+    /// A capitalized common noun ("Bakti", "Muslim") that punctuation, a lowercase word or
+    /// the end of the text follows: the last word of the name before it.
     fn closing_common_noun(&self, j: usize) -> bool {
         let w = self.w;
-        let after_ok = !w.word(j + 1) && !w.is(j + 1, ".") && !w.is(j + 1, "(")
+        let after_ok = !w.word(j + 1) && !w.is(j + 1, "(")
             || w.word(j + 1) && !w.items[j + 1].cap && !w.has(j + 1, flag::PARTICLE);
         w.word(j)
             && w.items[j].cap
