@@ -179,6 +179,10 @@ mod flag {
     pub const GIVEN_ALONE: u32 = 1 << 19;
     /// A word of time ("Tahun", "Pagi").
     pub const TIME: u32 = 1 << 20;
+    /// A weekday's name.
+    pub const WEEKDAY: u32 = 1 << 21;
+    /// A month's name or short form.
+    pub const MONTH: u32 = 1 << 22;
 }
 
 /// Multi-word phrases keyed by their first word, lowercase, longest first.
@@ -345,6 +349,16 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
             add(&d[..n], flag::DEGREE_PART);
         }
         add(d, flag::DEGREE_PART);
+    }
+    // Weekdays and months end names; flagged here so a name's words need no lookups of
+    // their own. "Jum'at" is also written with a typographic apostrophe.
+    for day in calendar::weekday_names() {
+        for apostrophe in ["'", "’", "‘"] {
+            add(&day.replace('\'', apostrophe), flag::WEEKDAY);
+        }
+    }
+    for month in calendar::month_names() {
+        add(month.trim_end_matches('.'), flag::MONTH);
     }
     let longest = words.keys().map(String::len).max().unwrap_or(0);
     Lexicons {
@@ -1858,8 +1872,7 @@ impl<'w> Finder<'w, '_> {
             && after_ok
             && self.class(j) == WordClass::Root
             && !lexicon::STOPWORDS.find(w.low(j))
-            && calendar::weekday_number(w.text(j)).is_none()
-            && calendar::month_number(w.text(j)).is_none()
+            && !w.has(j, flag::WEEKDAY | flag::MONTH)
     }
 
     /// A word that can be part of a name.
@@ -1893,9 +1906,7 @@ impl<'w> Finder<'w, '_> {
             return false;
         }
         // "Agus" abbreviates Agustus too: a given name wins.
-        if calendar::weekday_number(text).is_some()
-            || (calendar::month_number(text).is_some() && !w.has(j, flag::GIVEN))
-        {
+        if w.has(j, flag::WEEKDAY) || (w.has(j, flag::MONTH) && !w.has(j, flag::GIVEN)) {
             return false;
         }
         // Long all-caps words are acronyms or a dateline, not names.
