@@ -35,6 +35,10 @@ mod lexicons {
     pub const KNOWN: &str = include_str!("../../data/org/nama.txt");
     /// Regions that may follow a name, abbreviations with their full form.
     pub const REGIONS: &str = include_str!("../../data/org/wilayah.txt");
+    /// Words before a village or kecamatan that make it an address.
+    pub const ADDRESS_WORDS: &str = include_str!("../../data/org/alamat.txt");
+    /// Administrative units below the regency with their level.
+    pub const UNIT_LEVELS: &str = include_str!("../../data/org/tingkat_wilayah.txt");
 }
 
 /// An organization and every place the text names it.
@@ -135,6 +139,8 @@ struct Lexicons {
     first_words: FastSet<&'static str>,
     /// Regions by first word, each as its words, longest first; with the full form.
     regions: FastMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>,
+    address_words: FastSet<&'static str>,
+    unit_levels: FastMap<&'static str, u8>,
 }
 
 static LEXICONS: LazyLock<Lexicons> = LazyLock::new(build_lexicons);
@@ -235,6 +241,13 @@ fn build_lexicons() -> Lexicons {
         known_words,
         first_words,
         regions,
+        address_words: lexicon::entries(lexicons::ADDRESS_WORDS).map(|e| e.surface).collect(),
+        unit_levels: lexicon::entries(lexicons::UNIT_LEVELS)
+            .map(|e| {
+                let level = e.value.and_then(|v| v.parse().ok());
+                (e.surface, level.expect("org/tingkat_wilayah.txt: levels are numbers"))
+            })
+            .collect(),
     }
 }
 
@@ -679,11 +692,51 @@ pub fn extract(doc: &Doc<'_>) -> Organizations {
         }
         kept.push(c);
     }
-    let organizations = merge(text, kept, &acronyms);
+    let mut organizations = merge(text, kept, &acronyms);
+    // A unit named only as where something is lies among the places, not the bodies.
+    organizations.retain(|o| !named_as_address_only(&scan, o));
     Organizations {
         organizations,
         acronyms,
     }
+}
+
+/// Whether every mention of a village, kelurahan or kecamatan is an address: after a word
+/// of place ("di Kecamatan Tallo"), or right after a smaller unit ("Desa Pandan Dulang
+/// Kecamatan Semidang Aji").
+fn named_as_address_only(scan: &Scan<'_>, org: &Organization) -> bool {
+    if !matches!(org.kind, "desa" | "kelurahan" | "kecamatan") {
+        return false;
+    }
+    let head = org.name.split(' ').next().unwrap_or_default();
+    let Some(&level) = LEXICONS.unit_levels.get(head) else {
+        return false;
+    };
+    org.mentions.iter().all(|m| {
+        let Some(i) = scan.index_at(m.start).filter(|&i| i > 0) else {
+            return false;
+        };
+        if LEXICONS.address_words.contains(scan.t(i - 1).to_lowercase().as_str()) {
+            return true;
+        }
+        let mut k = i - 1;
+        if scan.is_punct(k, ",") && k > 0 {
+            k -= 1;
+        }
+        for _ in 0..4 {
+            if !scan.is_cap(k) {
+                return false;
+            }
+            if let Some(&smaller) = LEXICONS.unit_levels.get(scan.t(k)) {
+                return smaller < level;
+            }
+            let Some(before) = k.checked_sub(1) else {
+                return false;
+            };
+            k = before;
+        }
+        false
+    })
 }
 
 /// A headline where most words are capitalized: there capitals mark no names.
@@ -1718,6 +1771,8 @@ mod tests {
             ("org/singkatan_pusat.txt", lexicons::NATIONAL),
             ("org/nama.txt", lexicons::KNOWN),
             ("org/wilayah.txt", lexicons::REGIONS),
+            ("org/alamat.txt", lexicons::ADDRESS_WORDS),
+            ("org/tingkat_wilayah.txt", lexicons::UNIT_LEVELS),
         ];
         for (name, source) in all {
             let mut seen = FastSet::default();
