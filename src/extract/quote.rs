@@ -82,6 +82,8 @@ enum VerbClass {
     Weak,
     Post,
     Frame,
+    /// A passive that opens the sentence: "Dikatakannya, ...", "Dijelaskan oleh X, ...".
+    Passive,
 }
 
 static VERBS: LazyLock<FastMap<&'static str, VerbClass>> = LazyLock::new(|| {
@@ -91,6 +93,7 @@ static VERBS: LazyLock<FastMap<&'static str, VerbClass>> = LazyLock::new(|| {
                 Some("weak") => VerbClass::Weak,
                 Some("post") => VerbClass::Post,
                 Some("frame") => VerbClass::Frame,
+                Some("passive") => VerbClass::Passive,
                 _ => VerbClass::Pre,
             };
             (e.surface, class)
@@ -732,6 +735,7 @@ impl Finder<'_, '_> {
                     });
                 }
                 Some(VerbClass::Post) => return Some(self.cue_with_speaker_after(v)),
+                Some(VerbClass::Passive) => return Some(self.passive_cue(v, open).0),
                 Some(_) => {
                     let start = self.subject_start(first, v);
                     return Some(Cue {
@@ -892,6 +896,20 @@ impl Finder<'_, '_> {
                     }
                     (cue, after + 1)
                 }
+                // "Disampaikan bantuan ...": a passive is speech only before a comma,
+                // "bahwa" or its agent.
+                VerbClass::Passive if v == first => {
+                    let (cue, clause_start) = self.passive_cue(v, last);
+                    let after = self.tokens[clause_start - 1].text;
+                    let opened = matches!(after, "," | "nya")
+                        || after.eq_ignore_ascii_case("oleh")
+                        || self.tokens.get(clause_start).is_some_and(|t| t.text == "bahwa");
+                    if !opened || cue.speaker.start < v {
+                        continue;
+                    }
+                    (cue, clause_start)
+                }
+                VerbClass::Passive => continue,
                 VerbClass::Pre | VerbClass::Weak => {
                     let start = self.subject_start(first, v);
                     if start == v {
@@ -935,12 +953,49 @@ impl Finder<'_, '_> {
             }
             let source = match class {
                 VerbClass::Frame => "rule:quote/indirect_menurut",
+                VerbClass::Passive => "rule:quote/indirect_passive",
                 VerbClass::Post => "rule:quote/indirect_inserted",
                 _ => "rule:quote/indirect_verb",
             };
             return Some(IndirectCandidate { clause, cue, source });
         }
         None
+    }
+
+    /// The cue of a passive speech verb at `v` and where its clause starts, before `end`:
+    /// "Dijelaskan oleh X, ..." names its speaker; "Dikatakannya, ..." and "Dikatakan, ..."
+    /// point back to the one speaking before, as a pronoun does.
+    fn passive_cue(&self, v: usize, end: usize) -> (Cue, usize) {
+        let clitic = self
+            .tokens
+            .get(v + 1)
+            .is_some_and(|t| t.kind == TokenKind::Clitic && t.text == "nya");
+        let after = if clitic { v + 2 } else { v + 1 };
+        let verb = Span::new(self.tokens[v].span.start, self.tokens[after - 1].span.end);
+        if self
+            .tokens
+            .get(after)
+            .is_some_and(|t| t.text.eq_ignore_ascii_case("oleh"))
+            && let Some(comma) = (after + 1..end).find(|&k| self.tokens[k].text == ",")
+        {
+            let cue = Cue {
+                verb,
+                speaker: after + 1..comma,
+                clitic_pronoun: false,
+            };
+            return (cue, comma + 1);
+        }
+        let cue = Cue {
+            verb,
+            speaker: after - 1..after,
+            clitic_pronoun: true,
+        };
+        let clause_start = if self.tokens.get(after).is_some_and(|t| t.text == ",") {
+            after + 1
+        } else {
+            after
+        };
+        (cue, clause_start)
     }
 
     /// The speaker a cue names: a person, an organization, a pronoun's antecedent, or an
