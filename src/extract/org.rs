@@ -694,7 +694,11 @@ pub fn extract(doc: &Doc<'_>) -> Organizations {
     }
     let mut organizations = merge(text, kept, &acronyms);
     // A unit named only as where something is lies among the places, not the bodies.
-    organizations.retain(|o| !named_as_address_only(&scan, o));
+    let ends: FastSet<usize> = organizations
+        .iter()
+        .flat_map(|o| o.mentions.iter().map(|m| m.end))
+        .collect();
+    organizations.retain(|o| !named_as_address_only(&scan, o, &ends));
     Organizations {
         organizations,
         acronyms,
@@ -702,9 +706,11 @@ pub fn extract(doc: &Doc<'_>) -> Organizations {
 }
 
 /// Whether every mention of a village, kelurahan or kecamatan is an address: after a word
-/// of place ("di Kecamatan Tallo"), or right after a smaller unit ("Desa Pandan Dulang
-/// Kecamatan Semidang Aji").
-fn named_as_address_only(scan: &Scan<'_>, org: &Organization) -> bool {
+/// of place ("di Kecamatan Tallo"), right after a smaller unit ("Desa Pandan Dulang
+/// Kecamatan Semidang Aji"), or after a comma closing a name that is no organization
+/// ("Bumi Perkemahan Sulemandara, Kecamatan Pondidaha"; `org_ends` are where the
+/// organizations' mentions end).
+fn named_as_address_only(scan: &Scan<'_>, org: &Organization, org_ends: &FastSet<usize>) -> bool {
     if !matches!(org.kind, "desa" | "kelurahan" | "kecamatan") {
         return false;
     }
@@ -722,6 +728,14 @@ fn named_as_address_only(scan: &Scan<'_>, org: &Organization) -> bool {
         let mut k = i - 1;
         if scan.is_punct(k, ",") && k > 0 {
             k -= 1;
+            // "lewat RT, RW, Kelurahan Embong Kaliasin": a list of bodies, not an address.
+            if scan.is_cap(k)
+                && !scan.is_acronym(k)
+                && !LEXICONS.unit_levels.contains_key(scan.t(k))
+                && !org_ends.contains(&scan.words[k].end)
+            {
+                return true;
+            }
         }
         for _ in 0..4 {
             if !scan.is_cap(k) {
