@@ -1631,6 +1631,33 @@ impl<'w> Finder<'w, '_> {
                 return c;
             }
         }
+        // "Bidang Hubungan Internasional Shinta W Kamdani", "Kepresidenan Fadjroel Rachman":
+        // two dictionary words or a derived one, and acronyms among them, run on the
+        // organization's name; the name starts after them when two words are left, one of
+        // them no dictionary's. ("Ratu Dewa" keeps its common words.)
+        let dictionary_word = |c: usize| {
+            let s = tail[c].0;
+            w.items[s].word
+                && w.items[s].cap
+                && !w.has(s, flag::GIVEN | flag::WEAK_GIVEN | flag::HONORIFIC | flag::NAME_PREFIX)
+                && !self.cued.contains(w.text(s))
+                && (self.common_word(s) || w.items[s].upper && w.text(s).len() >= 2)
+        };
+        let mut e = k;
+        while e + 1 < n && dictionary_word(e) {
+            e += 1;
+        }
+        let derived = (k..e).any(|c| self.class(tail[c].0) == WordClass::Derived);
+        if (e >= k + 2 || e > k && derived)
+            && n - e >= 2
+            && !w.text(tail[e].0).bytes().any(|b| b.is_ascii_digit())
+            && (e..n).any(|c| {
+                let s = tail[c].0;
+                w.items[s].word && !w.items[s].upper && (w.has(s, flag::GIVEN) || !self.common_word(s))
+            })
+        {
+            return e;
+        }
         k
     }
 
