@@ -29,7 +29,7 @@ use regex_automata::{Anchored, Input, meta};
 
 use crate::calendar::{self, Date};
 use crate::extract::Doc;
-use crate::lexicon::{self, FastMap};
+use crate::lexicon::FastMap;
 use crate::span::Span;
 
 /// How much of a date the text gives.
@@ -95,13 +95,12 @@ pub fn extract(doc: &Doc<'_>) -> Dates {
     finder.run();
     let mut found = finder.found;
     found.sort_by_key(|m| m.span.start);
-    let quotes = quote_regions(doc.text);
     let context = Context {
         reference: doc.reference_date,
         month_hint: doc.month_hint,
         years: years_named(doc.text, &triggers),
     };
-    let dates = resolve(&found, &context, &quotes);
+    let dates = resolve(&found, &context, doc.text);
     Dates {
         dates,
         times: times(doc.text, &triggers),
@@ -280,36 +279,50 @@ struct Trigger {
     passes: u32,
 }
 
-/// Lowercase leading letters of a word -> the passes that can begin with it.
-static START_WORDS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
-    let mut map: FastMap<String, u32> = FastMap::default();
+/// Calls `add` with the leading ASCII letters of each word some pass can begin with, and
+/// that pass's bit.
+fn for_each_start_word(mut add: impl FnMut(&[u8], u32)) {
     for pass in PASSES.iter() {
-        let mut add = |word: &str| {
+        let mut add_word = |word: &str| {
             let letters = word.bytes().take_while(u8::is_ascii_alphabetic).count();
-            *map.entry(word[..letters].to_ascii_lowercase()).or_default() |= pass.bit();
+            if (1..=MAX_START_WORD).contains(&letters) {
+                add(&word.as_bytes()[..letters], pass.bit());
+            }
         };
         if pass.starts.weekday {
-            calendar::weekday_names().for_each(&mut add);
+            calendar::weekday_names().for_each(&mut add_word);
         }
         if pass.starts.month {
-            calendar::month_names().for_each(&mut add);
+            calendar::month_names().for_each(&mut add_word);
         }
-        pass.starts.words.iter().for_each(|w| add(w));
+        pass.starts.words.iter().for_each(|w| add_word(w));
     }
+}
+
+/// Lowercase leading letters of a word, packed by [`packed_word`], -> the passes that can
+/// begin with it.
+static START_WORDS: LazyLock<FastMap<u128, u32>> = LazyLock::new(|| {
+    let mut map: FastMap<u128, u32> = FastMap::default();
+    for_each_start_word(|letters, bit| *map.entry(packed_word(letters)).or_default() |= bit);
     map
 });
 
-/// For each first letter, the lengths (bit n for n letters) of the keys of [`START_WORDS`]:
-/// most words are ruled out by this before they are lowercased and hashed.
+/// Up to [`MAX_START_WORD`] ASCII letters, lowercased, as one number: a word is looked up
+/// without building a string or hashing its bytes one by one.
+fn packed_word(letters: &[u8]) -> u128 {
+    debug_assert!(letters.len() <= MAX_START_WORD && letters.iter().all(u8::is_ascii_alphabetic));
+    // Setting bit 5 lowercases an ASCII letter.
+    letters
+        .iter()
+        .rev()
+        .fold(0, |key, &b| (key << 8) | u128::from(b | 0x20))
+}
+
+/// For each first letter, the lengths (bit n for n letters) of the words of
+/// [`START_WORDS`]: most words are ruled out by this before they are looked up.
 static START_SHAPES: LazyLock<[u32; 26]> = LazyLock::new(|| {
     let mut shapes = [0u32; 26];
-    for key in START_WORDS.keys() {
-        if let Some(first) = key.bytes().next().filter(u8::is_ascii_lowercase)
-            && key.len() < 32
-        {
-            shapes[usize::from(first - b'a')] |= 1 << key.len();
-        }
-    }
+    for_each_start_word(|letters, _| shapes[usize::from((letters[0] | 0x20) - b'a')] |= 1 << letters.len());
     shapes
 });
 
@@ -328,53 +341,87 @@ static DIGIT_RUN_PASSES: LazyLock<[u32; 8]> = LazyLock::new(|| {
 });
 static PAREN_PASSES: LazyLock<u32> = LazyLock::new(|| passes_where(|s| s.paren));
 
-/// Longer words begin no pass.
+/// Longer words begin no pass (and more letters would not fit a `u128`).
 const MAX_START_WORD: usize = 16;
+
+/// What a byte is to [`triggers`]: the classes of `(?-u:\b)` words.
+const WORD: u8 = 1;
+const DIGIT: u8 = 2;
+const LETTER: u8 = 4;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut classes = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        classes[b] = if byte.is_ascii_digit() {
+            WORD | DIGIT
+        } else if byte.is_ascii_alphabetic() {
+            WORD | LETTER
+        } else if byte == b'_' {
+            WORD
+        } else {
+            0
+        };
+        b += 1;
+    }
+    classes
+};
 
 /// Every ASCII word start (as `(?-u:\b)` sees words: ASCII letters, digits and `_`) and
 /// opening bracket at which some pass can begin.
 fn triggers(text: &str) -> Vec<Trigger> {
+    // This reads every byte of every article: one table look-up a byte, and each word
+    // walked once.
     let bytes = text.as_bytes();
-    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let class = |i: usize| bytes.get(i).map_or(0, |&b| BYTE_CLASS[usize::from(b)]);
+    let (digit_passes, digit_run_passes, paren_passes) = (*DIGIT_PASSES, &*DIGIT_RUN_PASSES, *PAREN_PASSES);
+    let (shapes, start_words) = (&*START_SHAPES, &*START_WORDS);
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if !is_word(b) {
+        let first = BYTE_CLASS[usize::from(b)];
+        if first & WORD == 0 {
             if b == b'(' {
                 out.push(Trigger {
                     at: i,
-                    passes: *PAREN_PASSES,
+                    passes: paren_passes,
                 });
             }
             i += 1;
             continue;
         }
-        let passes = if b.is_ascii_digit() {
-            let run = bytes[i..].iter().take_while(|c| c.is_ascii_digit()).count();
-            match bytes.get(i + run) {
+        let start = i;
+        let passes = if first & DIGIT != 0 {
+            i += 1;
+            while class(i) & DIGIT != 0 {
+                i += 1;
+            }
+            match bytes.get(i) {
                 // `\d` also matches other scripts' digits: a run may go on past ASCII.
-                Some(next) if !next.is_ascii() => *DIGIT_PASSES,
-                _ => DIGIT_RUN_PASSES.get(run).copied().unwrap_or(0),
+                Some(next) if !next.is_ascii() => digit_passes,
+                _ => digit_run_passes.get(i - start).copied().unwrap_or(0),
+            }
+        } else if first & LETTER != 0 {
+            i += 1;
+            while class(i) & LETTER != 0 {
+                i += 1;
+            }
+            let letters = i - start;
+            let shape = shapes[usize::from((b | 0x20) - b'a')];
+            if letters > MAX_START_WORD || shape & (1 << letters) == 0 {
+                0
+            } else {
+                start_words.get(&packed_word(&bytes[start..i])).copied().unwrap_or(0)
             }
         } else {
-            let letters = bytes[i..].iter().take_while(|c| c.is_ascii_alphabetic()).count();
-            let shape = if b.is_ascii_alphabetic() {
-                START_SHAPES[usize::from(b.to_ascii_lowercase() - b'a')]
-            } else {
-                0
-            };
-            if letters == 0 || letters > MAX_START_WORD || shape & (1 << letters) == 0 {
-                0
-            } else {
-                // ASCII letters: the slice ends on a character boundary.
-                lexicon::with_lowercase(&text[i..i + letters], |k| START_WORDS.get(k).copied()).unwrap_or(0)
-            }
+            0
         };
         if passes != 0 {
-            out.push(Trigger { at: i, passes });
+            out.push(Trigger { at: start, passes });
         }
-        while i < bytes.len() && is_word(bytes[i]) {
+        while class(i) & WORD != 0 {
             i += 1;
         }
     }
@@ -1380,7 +1427,9 @@ fn quote_regions(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut regions = Vec::new();
     let mut open: Option<usize> = None;
-    for (i, &b) in bytes.iter().enumerate() {
+    // Only these bytes matter, and they are rare: the others are skipped many at a time.
+    for i in memchr::memchr3_iter(b'\n', b'"', 0xE2, bytes) {
+        let b = bytes[i];
         let curly = || b == 0xE2 && bytes.get(i + 1) == Some(&0x80);
         match (b, open) {
             (b'\n', Some(s)) => {
@@ -1458,7 +1507,7 @@ fn dated_by_weekday(found: &[Found], context: &Context) -> Option<Date> {
     })
 }
 
-fn resolve(found: &[Found], context: &Context, quotes: &[Span]) -> Vec<DateMention> {
+fn resolve(found: &[Found], context: &Context, text: &str) -> Vec<DateMention> {
     let reference = context.reference;
     // Explicit dates first: full dates alone, then dates without a year against the
     // reference date or, without one, the first full date of the text, or the one date
@@ -1492,11 +1541,16 @@ fn resolve(found: &[Found], context: &Context, quotes: &[Span]) -> Vec<DateMenti
             None => true,
         })
         .collect();
+    // Only a mention that counts from an anchor asks where the quotations are.
+    let quotes = std::cell::OnceCell::new();
     let mut out = Vec::with_capacity(found.len());
     let mut last_day: Option<Date> = None;
     for (i, f) in found.iter().enumerate() {
-        let in_quote = quotes.iter().any(|q| q.start <= f.span.start && f.span.start < q.end);
         let anchor = || {
+            let in_quote = quotes
+                .get_or_init(|| quote_regions(text))
+                .iter()
+                .any(|q: &Span| q.start <= f.span.start && f.span.start < q.end);
             if reference.is_some() && !in_quote {
                 return reference;
             }
