@@ -404,10 +404,7 @@ fn triggers(text: &str) -> Vec<Trigger> {
                 _ => digit_run_passes.get(i - start).copied().unwrap_or(0),
             }
         } else if first & LETTER != 0 {
-            i += 1;
-            while class(i) & LETTER != 0 {
-                i += 1;
-            }
+            i += leading_letters(&bytes[i..]);
             let letters = i - start;
             let shape = shapes[usize::from((b | 0x20) - b'a')];
             if letters > MAX_START_WORD || shape & (1 << letters) == 0 {
@@ -426,6 +423,33 @@ fn triggers(text: &str) -> Vec<Trigger> {
         }
     }
     out
+}
+
+/// How many ASCII letters `bytes` begins with.
+fn leading_letters(bytes: &[u8]) -> usize {
+    // Eight letters at a time: this reads every word of every article.
+    let mut n = 0;
+    while let Some(chunk) = bytes.get(n..n + 8) {
+        let non_letters = non_letters(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        if non_letters != 0 {
+            return n + (non_letters.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..].iter().take_while(|b| b.is_ascii_alphabetic()).count()
+}
+
+/// The high bit of each byte of `chunk` that is not an ASCII letter.
+fn non_letters(chunk: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // Lowercased with the high bit dropped, every byte is at most 0x7F, so adding at most
+    // 0x1F to each carries into none of its neighbours.
+    let folded = (chunk | ONES * 0x20) & !HIGH;
+    let from_a = (folded + ONES * u64::from(0x80 - b'a')) & HIGH;
+    let past_z = (folded + ONES * u64::from(0x80 - b'z' - 1)) & HIGH;
+    let letters = from_a & !past_z & !(chunk & HIGH);
+    !letters & HIGH
 }
 
 /// The groups of one match, read like `regex::Captures`.
@@ -1846,6 +1870,33 @@ mod tests {
             }
         }
         assert!(compared > 500, "only {compared} matches compared");
+    }
+
+    #[test]
+    fn leading_letters_counts_ascii_letters_only() {
+        for text in [
+            "",
+            "a",
+            "Kamis",
+            "September2022",
+            "abcdefgh",
+            "abcdefghIJKLMNOPq r",
+            "Jum'at",
+            "é",
+            "z{",
+            "Z[",
+            "a@",
+            "`a",
+            "\u{7f}",
+        ] {
+            let expected = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+            assert_eq!(leading_letters(text.as_bytes()), expected, "{text:?}");
+        }
+        for b in 0..=255u8 {
+            let chunk = [b'a', b'b', b'c', b, b'd', b'e', b'f', b'g', b'h'];
+            let expected = if b.is_ascii_alphabetic() { 9 } else { 3 };
+            assert_eq!(leading_letters(&chunk), expected, "byte {b:#x}");
+        }
     }
 
     #[test]
