@@ -445,7 +445,7 @@ fn non_letters(chunk: u64) -> u64 {
     const HIGH: u64 = ONES * 0x80;
     // Lowercased with the high bit dropped, every byte is at most 0x7F, so adding at most
     // 0x1F to each carries into none of its neighbours.
-    let folded = (chunk | ONES * 0x20) & !HIGH;
+    let folded = (chunk | (ONES * 0x20)) & !HIGH;
     let from_a = (folded + ONES * u64::from(0x80 - b'a')) & HIGH;
     let past_z = (folded + ONES * u64::from(0x80 - b'z' - 1)) & HIGH;
     let letters = from_a & !past_z & !(chunk & HIGH);
