@@ -292,8 +292,7 @@ impl Pipeline {
             // A record runs to several times its article's size: growing the buffer from
             // empty copied it over and over.
             let mut line = Vec::with_capacity(SERIALIZE_CAPACITY);
-            serde_json::to_writer(&mut line, &output)
-                .expect("records serialize: they hold no maps with non-string keys");
+            output.write_json(&mut line);
             line.push(b'\n');
             line
         };
@@ -514,6 +513,64 @@ mod tests {
             assert_eq!(
                 (summary.articles, summary.records, summary.errors, summary.bytes),
                 (23, 22, 1, 230)
+            );
+        }
+    }
+
+    #[test]
+    fn records_are_written_as_serde_json_writes_them() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = vec![
+            "Kata \"Doni\", Rabu (9/11/2022):\n\u{1}\t“Kami senang,” ujarnya. C:\\data \u{7f}".to_string(),
+            ">\u{0A36}\u{1714}".to_string(),
+            "  ".to_string(),
+        ];
+        for dir in ["corpus", "tests/hostile"] {
+            let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+                .expect("folder")
+                .map(|e| e.expect("entry").path())
+                .collect();
+            paths.sort();
+            texts.extend(
+                paths
+                    .iter()
+                    .map(|p| String::from_utf8_lossy(&std::fs::read(p).expect("file")).into_owned()),
+            );
+        }
+        let with_all = Pipeline::new(Options {
+            tokens: true,
+            text: true,
+            reference_date: calendar::parse_published("2022-11-09"),
+            ..Options::default()
+        });
+        let mut outputs = vec![Output::Error(ErrorRecord {
+            schema_version: SCHEMA_VERSION,
+            id: "t.jsonl:8".into(),
+            source: crate::input::Origin {
+                file: "t.jsonl".into(),
+                line: Some(8),
+            },
+            error: ErrorDetail {
+                kind: ErrorKind::Json.as_str(),
+                message: "not a \"JSON\" object".into(),
+            },
+        })];
+        for text in &texts {
+            for pipeline in [&Pipeline::default(), &with_all] {
+                for title in [None, Some("Piala untuk “OPD”\t\"x\"")] {
+                    outputs.push(Output::Record(Box::new(pipeline.process(&article(title, text)))));
+                }
+            }
+        }
+        for output in &outputs {
+            let mut ours = Vec::new();
+            output.write_json(&mut ours);
+            let theirs = serde_json::to_vec(output).expect("serializes");
+            assert!(
+                ours == theirs,
+                "{}\n!=\n{}",
+                String::from_utf8_lossy(&ours),
+                String::from_utf8_lossy(&theirs)
             );
         }
     }
