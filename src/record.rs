@@ -904,16 +904,27 @@ impl Json for bool {
 
 impl Json for usize {
     fn write_to(&self, out: &mut Vec<u8>) {
+        // Two digits a step: a record holds thousands of offsets.
+        const PAIRS: &[u8; 200] = b"0001020304050607080910111213141516171819\
+            2021222324252627282930313233343536373839\
+            4041424344454647484950515253545556575859\
+            6061626364656667686970717273747576777879\
+            8081828384858687888990919293949596979899";
         let mut digits = [0u8; 20];
         let mut start = digits.len();
         let mut n = *self;
-        loop {
+        while n >= 100 {
+            let pair = 2 * (n % 100);
+            n /= 100;
+            start -= 2;
+            digits[start..start + 2].copy_from_slice(&PAIRS[pair..pair + 2]);
+        }
+        if n >= 10 {
+            start -= 2;
+            digits[start..start + 2].copy_from_slice(&PAIRS[2 * n..2 * n + 2]);
+        } else {
             start -= 1;
-            digits[start] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+            digits[start] = b'0' + n as u8;
         }
         out.extend_from_slice(&digits[start..]);
     }
@@ -1026,7 +1037,7 @@ mod tests {
 
     #[test]
     fn numbers_are_written_as_serde_json_writes_them() {
-        for n in [0, 1, 9, 10, 99, 100, 12_345, usize::MAX] {
+        for n in (0..=1000).chain([9_999, 10_000, 12_345, 99_999, 100_000, 1_234_567, usize::MAX]) {
             assert_eq!(written(&n), serde_json::to_string(&n).unwrap());
         }
     }
