@@ -154,7 +154,8 @@ const PART: &str = r"(?:pagi|siang|sore|petang|malam|dini\s+hari)";
 // tried, anchored, only at the word starts it can begin with. The matches are the same as a
 // search over the whole text: that search finds the leftmost start at which the pattern
 // matches, and every start a pattern can match at is among its triggers (the unit test
-// `passes_match_as_a_whole_text_search_would` compares the two on every text we have).
+// `passes_match_as_a_whole_text_search_would` compares the two, groups included, on every
+// text we have). A match's groups are resolved only once its span is not already claimed.
 
 /// The patterns run over the whole article, in the order of their bits.
 static PASSES: LazyLock<[&'static Pass; 15]> = LazyLock::new(|| {
@@ -221,6 +222,10 @@ impl Pass {
             .configure(meta::Regex::config().auto_prefilter(false))
             .build(&source)
             .expect("date patterns are valid: the unit tests compile them all");
+        assert!(
+            regex.captures_len() <= MAX_GROUPS,
+            "MAX_GROUPS holds every group of a pass"
+        );
         Pass {
             regex,
             id,
@@ -233,9 +238,10 @@ impl Pass {
         1 << self.id
     }
 
-    /// The pattern's matches in `text`, leftmost first and not overlapping, as a search over
-    /// the whole text would give them.
-    fn matches<'a>(&'static self, text: &'a str, triggers: &'a [Trigger]) -> impl Iterator<Item = Caps<'a>> + 'a {
+    /// Where the pattern matches in `text`, leftmost first and not overlapping, as a search
+    /// over the whole text would find it. Only the lazy DFA runs: resolving the groups costs
+    /// several times more, so [`Pass::groups`] does it for the matches a finder keeps.
+    fn spans<'a>(&'static self, text: &'a str, triggers: &'a [Trigger]) -> impl Iterator<Item = Span> + 'a {
         let mut resume = 0;
         triggers.iter().filter_map(move |t| {
             if t.passes & self.bit() == 0 || t.at < resume {
@@ -249,15 +255,38 @@ impl Pass {
                 end += 1;
             }
             let input = Input::new(text).range(t.at..end).anchored(Anchored::Yes);
-            let caps = PASS_CACHES.with(|memories| {
-                let mut memories = memories.borrow_mut();
-                let (cache, caps) =
-                    memories[self.id].get_or_insert_with(|| (self.regex.create_cache(), self.regex.create_captures()));
-                self.regex.search_captures_with(cache, &input, caps);
-                caps.is_match().then(|| caps.clone())
-            })?;
-            resume = caps.get_match()?.end();
-            Some(Caps { text, caps })
+            let found = self.with_memory(|cache, _| self.regex.search_with(cache, &input))?;
+            resume = found.end();
+            Some(Span::new(found.start(), found.end()))
+        })
+    }
+
+    /// The groups of a match that [`Pass::spans`] found. Searching only the match gives the
+    /// same groups: what the search preferred is still there, and nothing it did not prefer
+    /// was added.
+    fn groups<'a>(&'static self, text: &'a str, found: Span) -> Caps<'a> {
+        let input = Input::new(text).range(found.start..found.end).anchored(Anchored::Yes);
+        self.with_memory(|cache, caps| {
+            self.regex.search_captures_with(cache, &input, caps);
+            debug_assert_eq!(caps.get_match().map(|m| m.range()), Some(found.start..found.end));
+            Caps {
+                text,
+                groups: std::array::from_fn(|group| caps.get_group(group).map(|g| (g.start, g.end))),
+            }
+        })
+    }
+
+    /// The pattern's matches with their groups, as [`Pass::spans`] finds them.
+    fn matches<'a>(&'static self, text: &'a str, triggers: &'a [Trigger]) -> impl Iterator<Item = Caps<'a>> + 'a {
+        self.spans(text, triggers).map(move |found| self.groups(text, found))
+    }
+
+    fn with_memory<R>(&self, f: impl FnOnce(&mut meta::Cache, &mut Captures) -> R) -> R {
+        PASS_CACHES.with(|memories| {
+            let mut memories = memories.borrow_mut();
+            let (cache, caps) =
+                memories[self.id].get_or_insert_with(|| (self.regex.create_cache(), self.regex.create_captures()));
+            f(cache, caps)
         })
     }
 }
@@ -265,6 +294,9 @@ impl Pass {
 /// More bytes than any date or time expression takes ("Senin pagi, (7/11/2022)" and the
 /// like run to a few dozen).
 const MAX_MATCH_BYTES: usize = 256;
+
+/// The most groups of a pass, the whole match counted.
+const MAX_GROUPS: usize = 10;
 
 thread_local! {
     /// Each pass's search memory and capture slots, kept per thread between articles.
@@ -455,7 +487,7 @@ fn non_letters(chunk: u64) -> u64 {
 /// The groups of one match, read like `regex::Captures`.
 struct Caps<'a> {
     text: &'a str,
-    caps: Captures,
+    groups: [Option<(usize, usize)>; MAX_GROUPS],
 }
 
 /// One group of a match.
@@ -486,10 +518,10 @@ impl<'a> Group<'a> {
 
 impl<'a> Caps<'a> {
     fn get(&self, group: usize) -> Option<Group<'a>> {
-        self.caps.get_group(group).map(|span| Group {
+        self.groups.get(group).copied().flatten().map(|(start, end)| Group {
             text: self.text,
-            start: span.start,
-            end: span.end,
+            start,
+            end,
         })
     }
 }
@@ -899,13 +931,17 @@ impl Finder<'_> {
     }
 
     fn iso(&mut self) {
-        for c in ISO.matches(self.text, self.triggers) {
+        for found in ISO.spans(self.text, self.triggers) {
+            // A claimed span rules the match out before its groups are read.
+            if !self.free(found) {
+                continue;
+            }
+            let c = ISO.groups(self.text, found);
             let m = c.get(0).expect("group 0");
             let span = Span::new(m.start(), m.end());
-            if !self.free(span)
-                || self
-                    .char_after(m.end())
-                    .is_some_and(|ch| ch == '-' || ch.is_ascii_digit())
+            if self
+                .char_after(m.end())
+                .is_some_and(|ch| ch == '-' || ch.is_ascii_digit())
             {
                 continue;
             }
@@ -964,13 +1000,17 @@ impl Finder<'_> {
     }
 
     fn day_range(&mut self) {
-        for c in DAY_RANGE.matches(self.text, self.triggers) {
+        for found in DAY_RANGE.spans(self.text, self.triggers) {
+            // A claimed span rules the match out before its groups are read.
+            if !self.free(found) {
+                continue;
+            }
+            let c = DAY_RANGE.groups(self.text, found);
             let (first, second) = (c.get(1).expect("group 1"), c.get(2).expect("group 2"));
             let whole = c.get(0).expect("group 0");
             if self
                 .char_before(first.start())
                 .is_some_and(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',')
-                || !self.free(Span::new(first.start(), whole.end()))
             {
                 continue;
             }
@@ -1005,7 +1045,12 @@ impl Finder<'_> {
     }
 
     fn numeric_range(&mut self) {
-        for c in NUMERIC_RANGE.matches(self.text, self.triggers) {
+        for found in NUMERIC_RANGE.spans(self.text, self.triggers) {
+            // A claimed span rules the match out before its groups are read.
+            if !self.free(found) {
+                continue;
+            }
+            let c = NUMERIC_RANGE.groups(self.text, found);
             let whole = c.get(0).expect("group 0");
             let span = Span::new(whole.start(), whole.end());
             let (d1, d2, month) = (
@@ -1013,7 +1058,7 @@ impl Finder<'_> {
                 number(&c, 4).unwrap_or(0),
                 number(&c, 5).unwrap_or(0),
             );
-            if !self.free(span) || d1 == 0 || d1 >= d2 || d2 > 31 || !(1..=12).contains(&month) {
+            if d1 == 0 || d1 >= d2 || d2 > 31 || !(1..=12).contains(&month) {
                 continue;
             }
             let year = c.get(6).map(|y| full_year(y.as_str().parse().unwrap_or(0), y.len()));
@@ -1044,7 +1089,13 @@ impl Finder<'_> {
     }
 
     fn written(&mut self) {
-        for c in WRITTEN.matches(self.text, self.triggers) {
+        for found in WRITTEN.spans(self.text, self.triggers) {
+            // A claimed span rules the match out before its groups are read (the date's
+            // span covers the match).
+            if !self.free(found) {
+                continue;
+            }
+            let c = WRITTEN.groups(self.text, found);
             let whole = c.get(0).expect("group 0");
             let day_m = c.get(3).expect("group 3");
             let start = c.get(1).map_or(day_m.start(), |w| w.start());
@@ -1095,11 +1146,15 @@ impl Finder<'_> {
     }
 
     fn numeric(&mut self) {
-        for c in NUMERIC.matches(self.text, self.triggers) {
+        for found in NUMERIC.spans(self.text, self.triggers) {
+            // A claimed span rules the match out before its groups are read.
+            if !self.free(found) {
+                continue;
+            }
+            let c = NUMERIC.groups(self.text, found);
             let m = c.get(0).expect("group 0");
             let span = Span::new(m.start(), m.end());
             if c[2] != c[4]
-                || !self.free(span)
                 || self
                     .char_before(m.start())
                     .is_some_and(|ch| "/.,-".contains(ch) || ch.is_ascii_digit())
@@ -1122,11 +1177,16 @@ impl Finder<'_> {
     }
 
     fn month_year(&mut self) {
-        for c in MONTH_YEAR.matches(self.text, self.triggers) {
+        for found in MONTH_YEAR.spans(self.text, self.triggers) {
+            // A claimed span rules the match out before its groups are read.
+            if !self.free(found) {
+                continue;
+            }
+            let c = MONTH_YEAR.groups(self.text, found);
             let m = c.get(0).expect("group 0");
             let span = Span::new(m.start(), m.end());
             let year = number(&c, 2).unwrap_or(0) as i32;
-            if !self.free(span) || !(1900..=2100).contains(&year) {
+            if !(1900..=2100).contains(&year) {
                 continue;
             }
             let Some(month) = calendar::month_number(&c[1]) else {
@@ -1137,12 +1197,16 @@ impl Finder<'_> {
     }
 
     fn day_month_numeric(&mut self) {
-        for c in DAY_MONTH_NUMERIC.matches(self.text, self.triggers) {
+        for found in DAY_MONTH_NUMERIC.spans(self.text, self.triggers) {
+            // A claimed span rules the match out before its groups are read.
+            if !self.free(found) {
+                continue;
+            }
+            let c = DAY_MONTH_NUMERIC.groups(self.text, found);
             let m = c.get(0).expect("group 0");
             let span = Span::new(m.start(), m.end());
             let (day, month) = (number(&c, 1).unwrap_or(0), number(&c, 2).unwrap_or(0));
-            if !self.free(span)
-                || HABIT_BEFORE.is_match(self.before(m.start()))
+            if HABIT_BEFORE.is_match(self.before(m.start()))
                 || continues_number(&self.text[m.end()..])
                 || !(1..=12).contains(&month)
                 || !(1..=31).contains(&day)
@@ -1163,12 +1227,16 @@ impl Finder<'_> {
     }
 
     fn day_only(&mut self) {
-        for c in DAY_ONLY.matches(self.text, self.triggers) {
+        for found in DAY_ONLY.spans(self.text, self.triggers) {
+            // A claimed span rules the match out before its groups are read.
+            if !self.free(found) {
+                continue;
+            }
+            let c = DAY_ONLY.groups(self.text, found);
             let m = c.get(0).expect("group 0");
             let span = Span::new(m.start(), m.end());
             let day = number(&c, 1).unwrap_or(0);
-            if !self.free(span)
-                || HABIT_BEFORE.is_match(self.before(m.start()))
+            if HABIT_BEFORE.is_match(self.before(m.start()))
                 || !(1..=31).contains(&day)
                 || self.text[c.get(1).expect("group 1").end()..].starts_with(|ch: char| "/.-,".contains(ch))
             {
@@ -1185,7 +1253,12 @@ impl Finder<'_> {
     }
 
     fn month_relative(&mut self) {
-        for c in MONTH_RELATIVE.matches(self.text, self.triggers) {
+        for found in MONTH_RELATIVE.spans(self.text, self.triggers) {
+            // A claimed span rules the match out before its groups are read.
+            if !self.free(found) {
+                continue;
+            }
+            let c = MONTH_RELATIVE.groups(self.text, found);
             let m = c.get(0).expect("group 0");
             let span = Span::new(m.start(), m.end());
             let name = &c[2];
@@ -1194,7 +1267,6 @@ impl Finder<'_> {
             // marker makes it a month.
             if (c.get(1).is_none() && marker.is_none())
                 || calendar::is_month_abbreviation(name)
-                || !self.free(span)
                 || HABIT_BEFORE.is_match(self.before(m.start()))
                 || self.char_before(m.start()).is_some_and(|ch| ch.is_ascii_digit())
                 || self
@@ -1227,10 +1299,15 @@ impl Finder<'_> {
     }
 
     fn anaphoric(&mut self) {
-        for c in ANAPHORIC.matches(self.text, self.triggers) {
+        for found in ANAPHORIC.spans(self.text, self.triggers) {
+            // A claimed span rules the match out before its groups are read.
+            if !self.free(found) {
+                continue;
+            }
+            let c = ANAPHORIC.groups(self.text, found);
             let m = c.get(0).expect("group 0");
             let span = Span::new(m.start(), m.end());
-            if !self.free(span) || HEDGE_BEFORE.is_match(self.before(m.start())) {
+            if HEDGE_BEFORE.is_match(self.before(m.start())) {
                 continue;
             }
             let what = if c.get(5).is_some() {
@@ -1270,10 +1347,15 @@ impl Finder<'_> {
     }
 
     fn days_ago(&mut self) {
-        for c in DAYS_AGO.matches(self.text, self.triggers) {
+        for found in DAYS_AGO.spans(self.text, self.triggers) {
+            // A claimed span rules the match out before its groups are read.
+            if !self.free(found) {
+                continue;
+            }
+            let c = DAYS_AGO.groups(self.text, found);
             let m = c.get(0).expect("group 0");
             let span = Span::new(m.start(), m.end());
-            if !self.free(span) || HEDGE_BEFORE.is_match(self.before(m.start())) {
+            if HEDGE_BEFORE.is_match(self.before(m.start())) {
                 continue;
             }
             let count = c.get(1).or(c.get(2)).and_then(|w| count_word(w.as_str())).unwrap_or(1);
@@ -1287,12 +1369,14 @@ impl Finder<'_> {
     }
 
     fn relative(&mut self) {
-        for c in RELATIVE.matches(self.text, self.triggers) {
-            let m = c.get(0).expect("group 0");
-            let span = Span::new(m.start(), m.end());
-            if !self.free(span) {
+        for found in RELATIVE.spans(self.text, self.triggers) {
+            // A claimed span rules the match out before its groups are read.
+            if !self.free(found) {
                 continue;
             }
+            let c = RELATIVE.groups(self.text, found);
+            let m = c.get(0).expect("group 0");
+            let span = Span::new(m.start(), m.end());
             let word = c[1].to_lowercase();
             let word = word.split_whitespace().collect::<Vec<_>>().join(" ");
             let before = self.before(m.start());
@@ -1333,7 +1417,13 @@ impl Finder<'_> {
     }
 
     fn weekday_alone(&mut self) {
-        for c in WEEKDAY_ALONE.matches(self.text, self.triggers) {
+        for found in WEEKDAY_ALONE.spans(self.text, self.triggers) {
+            // The name opens the match: a claimed span over its first byte rules the match
+            // out before its groups are read.
+            if !self.free(Span::new(found.start, found.start + 1)) {
+                continue;
+            }
+            let c = WEEKDAY_ALONE.groups(self.text, found);
             let m = c.get(0).expect("group 0");
             let name = c.get(1).expect("group 1");
             let marker = c.get(2).map(|m| m.as_str().to_lowercase());
@@ -1860,10 +1950,18 @@ mod tests {
             let triggers = triggers(&text);
             for pass in PASSES.iter() {
                 let whole = Regex::new(&pass.source).expect("pattern");
-                let expected: Vec<(usize, usize)> = whole.find_iter(&text).map(|m| (m.start(), m.end())).collect();
-                let got: Vec<(usize, usize)> = pass
+                // Every group, as resolved on the match alone after finding it.
+                let expected: Vec<Vec<Option<(usize, usize)>>> = whole
+                    .captures_iter(&text)
+                    .map(|c| c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect())
+                    .collect();
+                let got: Vec<Vec<Option<(usize, usize)>>> = pass
                     .matches(&text, &triggers)
-                    .map(|c| c.get(0).map(|g| (g.start(), g.end())).expect("group 0"))
+                    .map(|c| {
+                        (0..whole.captures_len())
+                            .map(|i| c.get(i).map(|g| (g.start(), g.end())))
+                            .collect()
+                    })
                     .collect();
                 assert_eq!(got, expected, "pass {} on {:.80?}", pass.id, text);
                 compared += expected.len();
