@@ -85,7 +85,7 @@ pub struct Dates {
 
 /// Finds the dates and times of `doc`.
 pub fn extract(doc: &Doc<'_>) -> Dates {
-    let triggers = triggers(doc.text);
+    let Scanned { triggers, years } = scan(doc.text);
     let mut finder = Finder {
         text: doc.text,
         triggers: &triggers,
@@ -98,7 +98,7 @@ pub fn extract(doc: &Doc<'_>) -> Dates {
     let context = Context {
         reference: doc.reference_date,
         month_hint: doc.month_hint,
-        years: years_named(doc.text, &triggers),
+        years,
     };
     let dates = resolve(&found, &context, doc.text);
     Dates {
@@ -150,7 +150,7 @@ const PART: &str = r"(?:pagi|siang|sore|petang|malam|dini\s+hari)";
 
 // The passes. Fifteen regex passes over every byte of every article were a fifth of the
 // whole pipeline, yet a date or time can only begin at a digit, a bracket or one of a few
-// dozen words. So the text's word starts are read once (`triggers`), and each pattern is
+// dozen words. So the text's word starts are read once (`scan`), and each pattern is
 // tried, anchored, only at the word starts it can begin with. The matches are the same as a
 // search over the whole text: that search finds the leftmost start at which the pattern
 // matches, and every start a pattern can match at is among its triggers (the unit test
@@ -196,6 +196,9 @@ struct Starts {
     /// How many ASCII digits the match can begin with (`\d{1,2}` then a non-digit, `\d{4}`):
     /// most numbers in news are years or amounts, which rules out most passes.
     digits: Option<(usize, usize)>,
+    /// The ASCII bytes that can follow those digits (a byte beyond ASCII always can): most
+    /// numbers are followed by a space or a point, which rules out more.
+    after_digits: &'static [u8],
     paren: bool,
     weekday: bool,
     month: bool,
@@ -207,12 +210,16 @@ impl Starts {
     /// Nothing: each pass names what it starts with over this.
     const NONE: Starts = Starts {
         digits: None,
+        after_digits: &[],
         paren: false,
         weekday: false,
         month: false,
         words: &[],
     };
 }
+
+/// What `\s` matches in ASCII.
+const SPACE: &[u8] = b"\t\n\x0B\x0C\r ";
 
 impl Pass {
     fn new(id: usize, template: &str, starts: Starts) -> Pass {
@@ -373,10 +380,15 @@ static DIGIT_RUN_PASSES: LazyLock<[u32; 8]> = LazyLock::new(|| {
 });
 static PAREN_PASSES: LazyLock<u32> = LazyLock::new(|| passes_where(|s| s.paren));
 
+/// For each ASCII byte, the passes whose digits it can follow.
+static AFTER_DIGIT_PASSES: LazyLock<[u32; 128]> = LazyLock::new(|| {
+    std::array::from_fn(|byte| passes_where(|s| s.digits.is_some() && s.after_digits.contains(&(byte as u8))))
+});
+
 /// Longer words begin no pass (and more letters would not fit a `u128`).
 const MAX_START_WORD: usize = 16;
 
-/// What a byte is to [`triggers`]: the classes of `(?-u:\b)` words.
+/// What a byte is to [`scan`]: the classes of `(?-u:\b)` words.
 const WORD: u8 = 1;
 const DIGIT: u8 = 2;
 const LETTER: u8 = 4;
@@ -400,16 +412,25 @@ static BYTE_CLASS: [u8; 256] = {
     classes
 };
 
-/// Every ASCII word start (as `(?-u:\b)` sees words: ASCII letters, digits and `_`) and
-/// opening bracket at which some pass can begin.
-fn triggers(text: &str) -> Vec<Trigger> {
+/// What one reading of an article's bytes finds.
+struct Scanned {
+    /// Every ASCII word start (as `(?-u:\b)` sees words: ASCII letters, digits and `_`) and
+    /// opening bracket at which some pass can begin.
+    triggers: Vec<Trigger>,
+    /// Years written as numbers ("Pilkada 2015", "APBD 2023"), each once, in text order.
+    years: Vec<i32>,
+}
+
+fn scan(text: &str) -> Scanned {
     // This reads every byte of every article: one table look-up a byte, and each word
     // walked once.
     let bytes = text.as_bytes();
     let class = |i: usize| bytes.get(i).map_or(0, |&b| BYTE_CLASS[usize::from(b)]);
     let (digit_passes, digit_run_passes, paren_passes) = (*DIGIT_PASSES, &*DIGIT_RUN_PASSES, *PAREN_PASSES);
+    let after_digit_passes = &*AFTER_DIGIT_PASSES;
     let (shapes, start_words) = (&*START_SHAPES, &*START_WORDS);
     let mut out = Vec::new();
+    let mut years = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -430,10 +451,19 @@ fn triggers(text: &str) -> Vec<Trigger> {
             while class(i) & DIGIT != 0 {
                 i += 1;
             }
+            let run = i - start;
+            if run == 4 && bytes.get(i).is_none_or(|b| !b.is_ascii_alphanumeric()) {
+                let year = bytes[start..i].iter().fold(0, |y, &d| y * 10 + i32::from(d - b'0'));
+                if (1900..=2100).contains(&year) && !years.contains(&year) {
+                    years.push(year);
+                }
+            }
+            let run_passes = digit_run_passes.get(run).copied().unwrap_or(0);
             match bytes.get(i) {
                 // `\d` also matches other scripts' digits: a run may go on past ASCII.
                 Some(next) if !next.is_ascii() => digit_passes,
-                _ => digit_run_passes.get(i - start).copied().unwrap_or(0),
+                Some(&next) => run_passes & after_digit_passes[usize::from(next)],
+                None => run_passes,
             }
         } else if first & LETTER != 0 {
             i += leading_letters(&bytes[i..]);
@@ -454,7 +484,7 @@ fn triggers(text: &str) -> Vec<Trigger> {
             i += 1;
         }
     }
-    out
+    Scanned { triggers: out, years }
 }
 
 /// How many ASCII letters `bytes` begins with.
@@ -542,6 +572,7 @@ static ISO: LazyLock<Pass> = LazyLock::new(|| {
         r"\b(\d{4})-(\d{2})-(\d{2})\b",
         Starts {
             digits: Some((4, 4)),
+            after_digits: b"-",
             ..Starts::NONE
         },
     )
@@ -564,6 +595,9 @@ static DAY_RANGE: LazyLock<Pass> = LazyLock::new(|| {
         r"(?i)\b(\d{1,2})\s*{RANGE}\s*(\d{1,2})\s+({M})(?:\.?\s+(\d{4})\b|\b)",
         Starts {
             digits: Some((1, 2)),
+            // `\s*{RANGE}`: a space, or how a range word begins (`-`, `s.d.`, `s/d`, `sampai`,
+            // `hingga`, `dan`; the dashes are not ASCII).
+            after_digits: b"\t\n\x0B\x0C\r -sShHdD",
             ..Starts::NONE
         },
     )
@@ -576,6 +610,7 @@ static WRITTEN: LazyLock<Pass> = LazyLock::new(|| {
         r"(?i)(?:\b({W})\s*,?\s*(\()?\s*)?\b(\d{1,2})\s+({M})(?:\.?\s+(\d{4})\b|\b)",
         Starts {
             digits: Some((1, 2)),
+            after_digits: SPACE,
             weekday: true,
             ..Starts::NONE
         },
@@ -603,6 +638,7 @@ static NUMERIC: LazyLock<Pass> = LazyLock::new(|| {
         r"\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4})\b",
         Starts {
             digits: Some((1, 2)),
+            after_digits: b"/.-",
             ..Starts::NONE
         },
     )
@@ -659,6 +695,7 @@ static ANAPHORIC: LazyLock<Pass> = LazyLock::new(|| {
         r"(?i)\b(?:(?:(se)|(\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\s+)(hari|pekan|minggu|bulan)\s+(kemudian|setelahnya|sesudahnya|berikutnya|sebelumnya)|(keesokan\s+harinya|keesokan\s+hari|keesokannya|esok\s+harinya|besoknya)|(hari\s+itu|hari\s+yang\s+sama))\b",
         Starts {
             digits: Some((1, 2)),
+            after_digits: SPACE,
             words: &[
                 "sehari",
                 "sepekan",
@@ -691,6 +728,7 @@ static DAYS_AGO: LazyLock<Pass> = LazyLock::new(|| {
         r"(?i)\b(?:(se)|(\d{1,2}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)\s+)hari\s+(?:yang\s+)?lalu\b",
         Starts {
             digits: Some((1, 2)),
+            after_digits: SPACE,
             words: &[
                 "sehari", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
             ],
@@ -761,6 +799,7 @@ static TIME: LazyLock<Pass> = LazyLock::new(|| {
         r"(?i)\b(?:(?:pukul|jam|pkl\.?)\s+(\d{1,2})(?:[.:](\d{2}))?|(\d{1,2})[.:](\d{2})\s*(WIB|WITA|WIT)\b)(?:\s*(?:-|–|s\.?d\.?|s/d|hingga|sampai)\s*(?:pukul\s+)?(\d{1,2})[.:](\d{2}))?(?:\s*(WIB|WITA|WIT)\b)?(?:\s+(pagi|siang|sore|petang|malam|dini\s+hari))?",
         Starts {
             digits: Some((1, 2)),
+            after_digits: b".:",
             words: &["pukul", "jam", "pkl"],
             ..Starts::NONE
         },
@@ -1578,24 +1617,6 @@ struct Context {
     years: Vec<i32>,
 }
 
-/// Years written as numbers in `text` ("Pilkada 2015", "APBD 2023"), each once. A year
-/// starts a word, so it is among the `triggers`; the text needs no second scan.
-fn years_named(text: &str, triggers: &[Trigger]) -> Vec<i32> {
-    let bytes = text.as_bytes();
-    let mut years = Vec::new();
-    for t in triggers {
-        let digits = bytes[t.at..].iter().take_while(|b| b.is_ascii_digit()).count();
-        let alone = bytes.get(t.at + digits).is_none_or(|b| !b.is_ascii_alphanumeric());
-        if digits == 4 && alone {
-            let year: i32 = text[t.at..t.at + 4].parse().unwrap_or(0);
-            if (1900..=2100).contains(&year) && !years.contains(&year) {
-                years.push(year);
-            }
-        }
-    }
-    years
-}
-
 /// For an article with no date to anchor on: a date written with its weekday but not its
 /// year ("Senin (27/7)") whose weekday fits exactly one of the years the article names
 /// (or its address gives). That year is very likely the article's.
@@ -1947,7 +1968,7 @@ mod tests {
     fn passes_match_as_a_whole_text_search_would() {
         let mut compared = 0;
         for text in texts_to_compare() {
-            let triggers = triggers(&text);
+            let triggers = scan(&text).triggers;
             for pass in PASSES.iter() {
                 let whole = Regex::new(&pass.source).expect("pattern");
                 // Every group, as resolved on the match alone after finding it.
@@ -1968,6 +1989,12 @@ mod tests {
             }
         }
         assert!(compared > 500, "only {compared} matches compared");
+    }
+
+    #[test]
+    fn years_are_four_digit_words() {
+        let scanned = scan("Pilkada 2015 dan APBD 2023, lalu 2015-2016, 12345, 2015an, 1899, (2020) x2021 2022");
+        assert_eq!(scanned.years, [2015, 2023, 2016, 2020, 2022]);
     }
 
     #[test]
