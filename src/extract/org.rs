@@ -384,53 +384,81 @@ struct Word {
     start: usize,
     end: usize,
     class: Class,
+    /// A `Word` whose first letter is a capital, decided once here: the rules ask it of
+    /// nearly every word, some of them several times.
+    cap: bool,
 }
 
 /// Splits `text` into words (letters and digits, joined by inner hyphens and
 /// apostrophes), punctuation, and line breaks. "Kab." and a few like it keep their period.
 fn words(text: &str) -> Vec<Word> {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 6);
+    // About one word in five bytes; room enough that the list is never copied to grow.
+    let mut out = Vec::with_capacity(text.len() / 3 + 8);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b == b'\n' {
-            out.push(Word {
-                start: i,
-                end: i + 1,
-                class: Class::Break,
-            });
-            i += 1;
-            continue;
-        }
-        if b.is_ascii_whitespace() {
-            i += 1;
-            continue;
-        }
-        let (c, len) = char_at(text, i);
-        if !c.is_alphanumeric() {
-            if !c.is_whitespace() {
-                out.push(Word {
-                    start: i,
-                    end: i + len,
-                    class: Class::Punct,
-                });
-            }
-            i += len;
-            continue;
-        }
         let start = i;
-        let mut digits = c.is_ascii_digit();
-        i += len;
-        while i < bytes.len() {
-            if bytes[i].is_ascii_alphanumeric() {
-                digits &= bytes[i].is_ascii_digit();
+        let cap;
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                if b == b'\n' {
+                    out.push(Word {
+                        start,
+                        end: i + 1,
+                        class: Class::Break,
+                        cap: false,
+                    });
+                } else if !(b as char).is_whitespace() {
+                    out.push(Word {
+                        start,
+                        end: i + 1,
+                        class: Class::Punct,
+                        cap: false,
+                    });
+                }
                 i += 1;
                 continue;
             }
+            cap = b.is_ascii_uppercase();
+            i += 1;
+        } else {
+            let (c, len) = char_at(text, i);
+            if !c.is_alphanumeric() {
+                if !c.is_whitespace() {
+                    out.push(Word {
+                        start,
+                        end: i + len,
+                        class: Class::Punct,
+                        cap: false,
+                    });
+                }
+                i += len;
+                continue;
+            }
+            cap = c.is_uppercase();
+            i += len;
+        }
+        // Only a word that starts with a digit can be a number.
+        let mut digits = b.is_ascii_digit();
+        loop {
+            if digits {
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    digits &= bytes[i].is_ascii_digit();
+                    i += 1;
+                }
+            } else {
+                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                }
+            }
+            if i >= bytes.len() {
+                break;
+            }
+            // Not an ASCII letter or digit: another letter, or an inner hyphen or apostrophe.
             let (d, dlen) = char_at(text, i);
             if d.is_alphanumeric() {
-                digits &= d.is_ascii_digit();
+                digits = false;
                 i += dlen;
             } else if matches!(d, '-' | '\'' | '’' | '‐')
                 && i + dlen < bytes.len()
@@ -445,10 +473,12 @@ fn words(text: &str) -> Vec<Word> {
         if bytes.get(i) == Some(&b'.') && matches!(&text[start..i], "Kab" | "Kec" | "Kel" | "Prov" | "Ds") {
             i += 1;
         }
+        let class = if digits { Class::Number } else { Class::Word };
         out.push(Word {
             start,
             end: i,
-            class: if digits { Class::Number } else { Class::Word },
+            class,
+            cap: cap && class == Class::Word,
         });
     }
     out
@@ -523,7 +553,7 @@ impl<'a> Scan<'a> {
     }
 
     fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && self.t(i).chars().next().is_some_and(char::is_uppercase)
+        self.words.get(i).is_some_and(|w| w.cap)
     }
 
     /// A capitalized word that may be part of a name.
