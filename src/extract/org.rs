@@ -14,6 +14,7 @@
 //! 4. merging: mentions whose bodies are the same once acronyms are expanded, and whose
 //!    regions agree, are one organization.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -1671,7 +1672,7 @@ fn merge(text: &str, cands: Vec<Candidate>, acronyms: &[Acronym]) -> Vec<Organiz
                 let g = &mut groups[k];
                 if g.region.is_empty() && !region.is_empty() && !matches!(c.kind, "kecamatan" | "kelurahan" | "desa") {
                     g.region = region;
-                    g.org.region = c.region.map(|r| strip_brackets(r.slice(text)));
+                    g.org.region = c.region.map(|r| strip_brackets(r.slice(text)).into_owned());
                 }
                 if surface.chars().count() > g.org.name.chars().count() {
                     let old = std::mem::replace(&mut g.org.name, surface.to_string());
@@ -1699,7 +1700,7 @@ fn merge(text: &str, cands: Vec<Candidate>, acronyms: &[Acronym]) -> Vec<Organiz
                     region: c
                         .region
                         .filter(|_| !matches!(c.kind, "kecamatan" | "kelurahan" | "desa"))
-                        .map(|r| strip_brackets(r.slice(text))),
+                        .map(|r| strip_brackets(r.slice(text)).into_owned()),
                     mentions: vec![c.span],
                     source: c.source,
                 },
@@ -1709,8 +1710,12 @@ fn merge(text: &str, cands: Vec<Candidate>, acronyms: &[Acronym]) -> Vec<Organiz
     groups.into_iter().map(|g| g.org).collect()
 }
 
-/// `s` without its bracketed parts, its words joined by single spaces.
-fn strip_brackets(s: &str) -> String {
+/// `s` without its bracketed parts, its words joined by single spaces; borrowed when `s`
+/// is already so, as most names are (merging asks it of every mention several times).
+fn strip_brackets(s: &str) -> Cow<'_, str> {
+    if is_plain(s) {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     let mut depth = 0;
     let mut space = false;
@@ -1729,34 +1734,89 @@ fn strip_brackets(s: &str) -> String {
             }
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Whether `strip_brackets` leaves `s` as it is: ASCII without brackets, its words apart
+/// by single spaces, none at either end.
+fn is_plain(s: &str) -> bool {
+    let mut after_space = true;
+    for &b in s.as_bytes() {
+        let space = b == b' ';
+        if space && after_space {
+            return false;
+        }
+        if !space && (!b.is_ascii() || b == b'(' || b == b')' || (b as char).is_whitespace()) {
+            return false;
+        }
+        after_space = space;
+    }
+    !after_space || s.is_empty()
+}
+
+/// `s` in lowercase, lowercased in place when it is ASCII (as `str::to_lowercase` would).
+fn into_lowercase(mut s: String) -> String {
+    if s.is_ascii() {
+        s.make_ascii_lowercase();
+        s
+    } else {
+        s.to_lowercase()
+    }
 }
 
 /// The body of a name, lowercase, its leading acronym expanded: "Pemkot" and "Pemerintah
 /// Kota" give "pemerintah kota".
 fn body_key(text: &str, c: &Candidate, defined: &FastMap<&str, String>) -> String {
     let body = strip_brackets(&text[c.span.start..c.body_end.max(c.span.start)]);
-    let mut words: Vec<&str> = body.split(' ').collect();
+    let body: &str = &body;
+    // The words are apart by single spaces, so the first `n` of them are a prefix of the
+    // body and the rest what follows the space after it.
+    let mut word_ends = [0; 3];
+    let mut words = 0;
+    for end in body.match_indices(' ').map(|(k, _)| k).chain([body.len()]) {
+        if words == word_ends.len() {
+            break;
+        }
+        word_ends[words] = end;
+        words += 1;
+    }
     // The longest leading run of words that is a known acronym.
-    for n in (1..=words.len().min(3)).rev() {
-        let head = words[..n].join(" ");
-        if let Some(long) = LEXICONS.long_forms.get(head.as_str()) {
-            let rest = words[n..].join(" ");
-            return format!("{} {}", strip_brackets(long).to_lowercase(), rest.to_lowercase())
-                .trim()
-                .to_string();
+    for &head_end in word_ends[..words].iter().rev() {
+        let head = &body[..head_end];
+        let rest = body.get(head_end + 1..).unwrap_or("");
+        if let Some(long) = LEXICONS.long_forms.get(head) {
+            return expanded_key(&strip_brackets(long).to_lowercase(), rest);
         }
-        if let Some(long) = defined.get(head.as_str()) {
-            let rest = words[n..].join(" ");
-            return format!("{long} {}", rest.to_lowercase()).trim().to_string();
+        if let Some(long) = defined.get(head) {
+            return expanded_key(long, rest);
         }
     }
-    words.retain(|w| !w.is_empty());
     // "Partai Golkar" and "Golkar" are one party.
-    if c.kind == "partai" && words.len() > 1 && words[0] == "Partai" {
-        words.remove(0);
+    let body = match body.strip_prefix("Partai ") {
+        Some(name) if c.kind == "partai" => name,
+        _ => body,
+    };
+    into_lowercase(body.to_string())
+}
+
+/// An acronym's lowercase long form and the rest of a name after it, as one key.
+fn expanded_key(long: &str, rest: &str) -> String {
+    let mut key = String::with_capacity(long.len() + 1 + rest.len());
+    key.push_str(long);
+    key.push(' ');
+    if rest.is_ascii() {
+        let from = key.len();
+        key.push_str(rest);
+        key[from..].make_ascii_lowercase();
+    } else {
+        key.push_str(&rest.to_lowercase());
     }
-    words.join(" ").to_lowercase()
+    let trimmed = key.trim();
+    if trimmed.len() == key.len() {
+        key
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// A region, lowercase, without "Kota"/"Kabupaten"/"Provinsi", abbreviations expanded.
@@ -1766,15 +1826,12 @@ fn region_key(region: &str) -> String {
         .split_whitespace()
         .filter(|w| !REGION_PREFIXES.contains(w))
         .collect();
-    let joined = words.join(" ");
-    if let Some(list) = words.first().and_then(|w| LEXICONS.regions.get(w)) {
-        for (ws, full) in list {
-            if ws.join(" ") == joined {
-                return full.to_lowercase();
-            }
-        }
+    if let Some(list) = words.first().and_then(|w| LEXICONS.regions.get(w))
+        && let Some((_, full)) = list.iter().find(|(ws, _)| *ws == words)
+    {
+        return full.to_lowercase();
     }
-    joined.to_lowercase()
+    into_lowercase(words.join(" "))
 }
 
 #[cfg(test)]
