@@ -230,6 +230,20 @@ impl WordPhrases {
     }
 }
 
+impl WordPhrases {
+    /// Whether a phrase may start at byte `at` of `text`, from its first two bytes alone:
+    /// cheap enough to ask inline at every word before calling [`WordPhrases::at`], which
+    /// answers no for most words anyway.
+    #[inline]
+    pub fn may_start_at(&self, text: &str, at: usize) -> bool {
+        match text.as_bytes().get(at..) {
+            Some([a, b, ..]) => has_opening(&self.openings, *a, *b),
+            Some([a]) => has_opening(&self.openings, *a, 0),
+            _ => false,
+        }
+    }
+}
+
 fn set_opening(openings: &mut [u64; 1024], a: u8, b: u8) {
     let bit = usize::from(a) << 8 | usize::from(b);
     openings[bit / 64] |= 1 << (bit % 64);

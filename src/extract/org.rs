@@ -803,11 +803,21 @@ fn is_title_case(scan: &Scan<'_>, body_start: usize) -> bool {
 fn lexicon_pass(scan: &Scan<'_>, body_start: usize, title_case: bool, out: &mut Vec<Candidate>) {
     let text = scan.text;
     let mut next_free = 0;
-    for m in LEXICONS.phrases.find_at(text, scan.words.iter().map(|w| w.start)) {
-        let nested = m.start < next_free;
-        let Some(i) = scan.index_at(m.start) else {
+    // `WordPhrases::find_at` over the word starts, keeping the word index of each match.
+    // Every phrase begins with an ASCII letter or digit: punctuation starts none.
+    let mut resume = 0;
+    for (i, w) in scan.words.iter().enumerate() {
+        if w.start < resume
+            || !matches!(w.class, Class::Word | Class::Number)
+            || !LEXICONS.phrases.may_start_at(text, w.start)
+        {
+            continue;
+        }
+        let Some(m) = LEXICONS.phrases.at(text, w.start) else {
             continue;
         };
+        resume = m.end;
+        let nested = m.start < next_free;
         // The match must end where a word ends.
         let mut end_word = i;
         while end_word < scan.len() && scan.words[end_word].end < m.end {
