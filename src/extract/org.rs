@@ -444,12 +444,12 @@ fn words(text: &str) -> Vec<Word> {
         let mut digits = b.is_ascii_digit();
         loop {
             if digits {
-                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                while i < bytes.len() && ASCII_ALNUM[usize::from(bytes[i])] {
                     digits &= bytes[i].is_ascii_digit();
                     i += 1;
                 }
             } else {
-                while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                while i < bytes.len() && ASCII_ALNUM[usize::from(bytes[i])] {
                     i += 1;
                 }
             }
@@ -484,6 +484,17 @@ fn words(text: &str) -> Vec<Word> {
     }
     out
 }
+
+/// Whether each byte is an ASCII letter or digit: one load in the loop over a word's letters.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// The character at byte `i` (a char boundary) and its length, ASCII first.
 fn char_at(text: &str, i: usize) -> (char, usize) {
@@ -605,7 +616,7 @@ impl<'a> Scan<'a> {
     fn place_words(&self, i: usize, two: bool) -> Option<usize> {
         if let Some(end) = self.known_region(i) {
             let mut end = end;
-            while self.is_word(end) && DIRECTIONS.contains(&self.t(end)) {
+            while self.is_word(end) && is_direction(self.t(end)) {
                 end += 1;
             }
             return Some(end);
@@ -614,8 +625,8 @@ impl<'a> Scan<'a> {
             return None;
         }
         let mut end = i + 1;
-        if self.is_word(end) && DIRECTIONS.contains(&self.t(end)) {
-            while self.is_word(end) && DIRECTIONS.contains(&self.t(end)) {
+        if self.is_word(end) && is_direction(self.t(end)) {
+            while self.is_word(end) && is_direction(self.t(end)) {
                 end += 1;
             }
             return Some(end);
@@ -675,7 +686,14 @@ fn is_acronym_text(t: &str) -> bool {
 }
 
 fn is_stop(t: &str) -> bool {
-    STOP_WORDS.contains(&t)
+    static SET: LazyLock<FastSet<&str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+    SET.contains(t)
+}
+
+/// One of the `DIRECTIONS`, looked up in a set: asked after every place name.
+fn is_direction(t: &str) -> bool {
+    static SET: LazyLock<FastSet<&str>> = LazyLock::new(|| DIRECTIONS.iter().copied().collect());
+    SET.contains(t)
 }
 
 fn is_time_word(t: &str) -> bool {
