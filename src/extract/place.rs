@@ -198,6 +198,10 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
 
 /// Head words: the levels they name, the preferred one, and the rule.
 fn head(word: &str) -> Option<(Levels, Level, &'static str)> {
+    // Asked of every token: the first letters of the words below turn nearly all away.
+    if !matches!(word.as_bytes().first(), Some(b'K' | b'k' | b'D' | b'd' | b'P' | b'p')) {
+        return None;
+    }
     let (levels, preferred, source): (&[Level], Level, &'static str) = match word {
         "Kota" | "kota" | "KOTA" | "Kotamadya" => (&[Level::Kota], Level::Kota, "rule:place/kota_head"),
         "Kabupaten" | "kabupaten" | "KABUPATEN" | "Kab." | "KAB." => {
@@ -224,6 +228,10 @@ fn head(word: &str) -> Option<(Levels, Level, &'static str)> {
 /// whether a name the lexicons do not know counts (only for the lower offices, whose
 /// regions no lexicon lists).
 fn office(word: &str) -> Option<(Level, bool)> {
+    // Asked of every token: the first letters of the words below turn nearly all away.
+    if !matches!(word.as_bytes().first(), Some(b'W' | b'P' | b'B' | b'C' | b'L' | b'K')) {
+        return None;
+    }
     Some(match word {
         "Walikota" | "Pemkot" => (Level::Kota, false),
         "Bupati" | "Pemkab" => (Level::Kabupaten, false),
@@ -392,21 +400,30 @@ impl<'a, 'd> Scan<'a, 'd> {
         let bytes = text.as_bytes();
         let mut lexicon = Vec::new();
         // A place counts only written as listed, capitalized: lowercase words are not asked.
-        let capitalized = word_starts(text, tokens).filter(|&at| !bytes[at].is_ascii_lowercase());
-        for m in LEXICONS.phrases.find_at(text, capitalized) {
+        // `WordPhrases::find_at` over those word starts, the search resuming after each
+        // match; `may_start_at` rules out most starts before the lookup.
+        let mut resume = 0;
+        for_each_word_start(text, tokens, |at| {
+            if at < resume || bytes[at].is_ascii_lowercase() || !LEXICONS.phrases.may_start_at(text, at) {
+                return;
+            }
+            let Some(m) = LEXICONS.phrases.at(text, at) else {
+                return;
+            };
+            resume = m.end;
             let entry = &LEXICONS.entries[m.pattern];
             let written = &text[m.start..m.end];
             let boundary_before = m.start == 0 || !char_before(text, m.start).is_alphanumeric();
             let boundary_after = m.end == bytes.len() || !char_at(text, m.end).is_alphanumeric();
             if !boundary_before || !boundary_after {
-                continue;
+                return;
             }
             let as_listed = written.chars().next().is_some_and(char::is_uppercase)
                 && (!entry.upper || written.chars().all(|c| !c.is_lowercase()));
             if as_listed {
                 lexicon.push((Span::new(m.start, m.end), m.pattern));
             }
-        }
+        });
         Scan {
             doc,
             tokens,
@@ -889,7 +906,13 @@ impl Build {
     fn finish(self) -> Place {
         let level = self.region.as_ref().map(|r| r.level).or(self.preferred);
         let name = match level.and_then(Level::prefix) {
-            Some(prefix) => format!("{prefix} {}", self.name),
+            Some(prefix) => {
+                let mut name = String::with_capacity(prefix.len() + 1 + self.name.len());
+                name.push_str(prefix);
+                name.push(' ');
+                name.push_str(&self.name);
+                name
+            }
             None => self.name,
         };
         let mut mentions = self.mentions;
@@ -1121,48 +1144,48 @@ fn resolve(places: &mut [Build], parents: &[Vec<usize>], g: &Gazetteer) {
     }
 }
 
-/// Every byte offset where a letter or digit follows none, also inside tokens
-/// (`Tengah-Daerah Istimewa Yogyakarta`), taken from the tokens so that plain words, nearly
-/// all of them, cost no scan.
-fn word_starts<'t>(text: &'t str, tokens: &'t [Token<'_>]) -> impl Iterator<Item = usize> + 't {
-    let mut k = 0;
-    // Inside a token that is not a plain word: the next byte to read, and whether the
-    // character before it is a letter or digit.
-    let mut inside: Option<(usize, bool)> = None;
-    std::iter::from_fn(move || {
-        loop {
-            if let Some((at, after_word)) = inside {
-                let token = &tokens[k - 1];
-                if at >= token.span.end {
-                    inside = None;
-                    continue;
-                }
-                let c = char_at(text, at);
-                let alphanumeric = c.is_alphanumeric();
-                inside = Some((at + c.len_utf8(), alphanumeric));
-                if alphanumeric && !after_word {
-                    return Some(at);
-                }
-                continue;
-            }
-            let t = tokens.get(k)?;
-            k += 1;
-            let bytes = t.text.as_bytes();
-            if bytes.len() == 1 && !bytes[0].is_ascii_alphanumeric() {
-                continue;
-            }
-            let after_word = match t.span.start.checked_sub(1).map(|i| text.as_bytes()[i]) {
-                None => false,
-                Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-                Some(_) => char_before(text, t.span.start).is_alphanumeric(),
-            };
-            if !after_word && bytes.iter().all(u8::is_ascii_alphanumeric) {
-                return Some(t.span.start);
-            }
-            inside = Some((t.span.start, after_word));
+/// Calls `f` with every byte offset, in order, where a letter or digit follows none, also
+/// inside tokens (`Tengah-Daerah Istimewa Yogyakarta`), taken from the tokens so that plain
+/// words, nearly all of them, cost no scan.
+fn for_each_word_start(text: &str, tokens: &[Token<'_>], mut f: impl FnMut(usize)) {
+    let bytes = text.as_bytes();
+    for t in tokens {
+        let token = t.text.as_bytes();
+        if token.len() == 1 && !token[0].is_ascii_alphanumeric() {
+            continue;
         }
-    })
+        let mut after_word = match t.span.start.checked_sub(1).map(|i| bytes[i]) {
+            None => false,
+            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+            Some(_) => char_before(text, t.span.start).is_alphanumeric(),
+        };
+        if !after_word && token.iter().all(|&b| ASCII_ALNUM[usize::from(b)]) {
+            f(t.span.start);
+            continue;
+        }
+        let mut at = t.span.start;
+        while at < t.span.end {
+            let c = char_at(text, at);
+            let alphanumeric = c.is_alphanumeric();
+            if alphanumeric && !after_word {
+                f(at);
+            }
+            after_word = alphanumeric;
+            at += c.len_utf8();
+        }
+    }
 }
+
+/// Whether each byte is an ASCII letter or digit: one load a byte over every token.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 fn char_at(text: &str, i: usize) -> char {
     text[i..].chars().next().unwrap_or(' ')
