@@ -244,6 +244,51 @@ impl WordPhrases {
     }
 }
 
+/// The first three bytes of a list of phrases, as bits: a test that rules out most word
+/// starts before a [`WordPhrases`] lookup (which hashes the word's first run). Only the low
+/// five bits of each byte count, which folds ASCII case, so one table serves phrases
+/// matched with case and without.
+pub struct PhraseOpenings {
+    bits: Box<[u64; 512]>,
+}
+
+impl PhraseOpenings {
+    /// The openings of `patterns`; a pattern shorter than three bytes opens with anything
+    /// after it.
+    pub fn new(patterns: &[&str]) -> PhraseOpenings {
+        let mut bits = Box::new([0u64; 512]);
+        for pattern in patterns {
+            let bytes = pattern.as_bytes();
+            let options = |k: usize| match bytes.get(k) {
+                Some(&b) => (b & 0x1F)..=(b & 0x1F),
+                None => 0..=0x1F,
+            };
+            for a in options(0) {
+                for b in options(1) {
+                    for c in options(2) {
+                        let bit = PhraseOpenings::bit(a, b, c);
+                        bits[bit / 64] |= 1 << (bit % 64);
+                    }
+                }
+            }
+        }
+        PhraseOpenings { bits }
+    }
+
+    fn bit(a: u8, b: u8, c: u8) -> usize {
+        usize::from(a & 0x1F) << 10 | usize::from(b & 0x1F) << 5 | usize::from(c & 0x1F)
+    }
+
+    /// Whether one of the phrases may start at byte `at` of `text`.
+    #[inline]
+    pub fn may_start_at(&self, text: &str, at: usize) -> bool {
+        let bytes = text.as_bytes();
+        let byte = |k: usize| bytes.get(at + k).copied().unwrap_or(0);
+        let bit = PhraseOpenings::bit(byte(0), byte(1), byte(2));
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
 fn set_opening(openings: &mut [u64; 1024], a: u8, b: u8) {
     let bit = usize::from(a) << 8 | usize::from(b);
     openings[bit / 64] |= 1 << (bit % 64);

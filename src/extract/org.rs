@@ -21,7 +21,7 @@ use regex::Regex;
 
 use crate::calendar;
 use crate::extract::{Doc, person};
-use crate::lexicon::{self, FastMap, FastSet, STOPWORDS, WordPhrases};
+use crate::lexicon::{self, FastMap, FastSet, PhraseOpenings, STOPWORDS, WordPhrases};
 use crate::span::Span;
 
 /// The lexicons of this extractor, embedded at build time.
@@ -127,6 +127,9 @@ enum Entry {
 
 struct Lexicons {
     phrases: WordPhrases,
+    /// The three-byte openings of `phrases`, case folded: asked at every word after the
+    /// two-byte openings `phrases` knows with case.
+    openings: PhraseOpenings,
     entries: Vec<Entry>,
     /// Single-word heads (not suffixes), to stop a name where another begins.
     heads: FastMap<&'static str, Head>,
@@ -222,6 +225,7 @@ fn build_lexicons() -> Lexicons {
         .filter_map(|(p, _)| p.split([' ', '-']).next())
         .collect();
     let phrases = WordPhrases::new(&patterns, false);
+    let openings = PhraseOpenings::new(&patterns);
     let mut regions: FastMap<&'static str, Vec<(Vec<&'static str>, &'static str)>> = FastMap::default();
     for e in lexicon::entries(lexicons::REGIONS) {
         let words: Vec<&'static str> = e.surface.split(' ').collect();
@@ -235,6 +239,7 @@ fn build_lexicons() -> Lexicons {
     }
     Lexicons {
         phrases,
+        openings,
         entries,
         heads,
         suffixes,
@@ -828,6 +833,7 @@ fn lexicon_pass(scan: &Scan<'_>, body_start: usize, title_case: bool, out: &mut 
         if w.start < resume
             || !matches!(w.class, Class::Word | Class::Number)
             || !LEXICONS.phrases.may_start_at(text, w.start)
+            || !LEXICONS.openings.may_start_at(text, w.start)
         {
             continue;
         }

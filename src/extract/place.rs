@@ -32,7 +32,7 @@ use crate::calendar;
 use crate::extract::Doc;
 use crate::extract::person::Person;
 use crate::gazetteer::{self, Gazetteer, Level, Region};
-use crate::lexicon::{self, FastSet, WordPhrases};
+use crate::lexicon::{self, FastSet, PhraseOpenings, WordPhrases};
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
 
@@ -147,6 +147,8 @@ impl LexEntry {
 
 struct Lexicons {
     phrases: WordPhrases,
+    /// The openings of `phrases`, asked at every capitalized word first.
+    openings: PhraseOpenings,
     entries: Vec<LexEntry>,
     /// Keys of every city, those named bare and those named only with "Kota".
     cities: FastSet<String>,
@@ -185,12 +187,14 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         }
     }
     let phrases = WordPhrases::new(&patterns, true);
+    let openings = PhraseOpenings::new(&patterns);
     let cities = lexicon::entries(lexicons::CITIES)
         .chain(lexicon::entries(lexicons::HEADED_CITIES))
         .map(|e| gazetteer::name_key(e.value.unwrap_or(e.surface)))
         .collect();
     Lexicons {
         phrases,
+        openings,
         entries,
         cities,
     }
@@ -404,7 +408,7 @@ impl<'a, 'd> Scan<'a, 'd> {
         // match; `may_start_at` rules out most starts before the lookup.
         let mut resume = 0;
         for_each_word_start(text, tokens, |at| {
-            if at < resume || bytes[at].is_ascii_lowercase() || !LEXICONS.phrases.may_start_at(text, at) {
+            if at < resume || bytes[at].is_ascii_lowercase() || !LEXICONS.openings.may_start_at(text, at) {
                 return;
             }
             let Some(m) = LEXICONS.phrases.at(text, at) else {
