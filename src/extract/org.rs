@@ -430,7 +430,7 @@ fn words(text: &str) -> Vec<Word> {
             i += 1;
         } else {
             let (c, len) = char_at(text, i);
-            if !c.is_alphanumeric() {
+            if !lexicon::is_alphanumeric(c) {
                 if !c.is_whitespace() {
                     out.push(Word {
                         start,
@@ -463,12 +463,12 @@ fn words(text: &str) -> Vec<Word> {
             }
             // Not an ASCII letter or digit: another letter, or an inner hyphen or apostrophe.
             let (d, dlen) = char_at(text, i);
-            if d.is_alphanumeric() {
+            if lexicon::is_alphanumeric(d) {
                 digits = false;
                 i += dlen;
             } else if matches!(d, '-' | '\'' | '’' | '‐')
                 && i + dlen < bytes.len()
-                && char_at(text, i + dlen).0.is_alphanumeric()
+                && lexicon::is_alphanumeric(char_at(text, i + dlen).0)
             {
                 digits = false;
                 i += dlen;

@@ -201,6 +201,7 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
 });
 
 /// Head words: the levels they name, the preferred one, and the rule.
+#[inline]
 fn head(word: &str) -> Option<(Levels, Level, &'static str)> {
     // Asked of every token: the first letters of the words below turn nearly all away.
     if !matches!(word.as_bytes().first(), Some(b'K' | b'k' | b'D' | b'd' | b'P' | b'p')) {
@@ -231,6 +232,7 @@ fn head(word: &str) -> Option<(Levels, Level, &'static str)> {
 /// Offices and bodies whose name goes on with the region they serve: the level, and
 /// whether a name the lexicons do not know counts (only for the lower offices, whose
 /// regions no lexicon lists).
+#[inline]
 fn office(word: &str) -> Option<(Level, bool)> {
     // Asked of every token: the first letters of the words below turn nearly all away.
     if !matches!(word.as_bytes().first(), Some(b'W' | b'P' | b'B' | b'C' | b'L' | b'K')) {
@@ -322,6 +324,12 @@ const STOP_WORDS: &[&str] = &[
     "Warga",
 ];
 
+/// One of the `STOP_WORDS`, looked up in a set: asked of every word a name may go on with.
+fn is_stop(word: &str) -> bool {
+    static SET: LazyLock<FastSet<&str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+    SET.contains(word)
+}
+
 /// Words that may follow a name and belong to it: a bare lexicon name followed by one is
 /// part of a longer name the lexicons do not know ("Padang Lawas").
 const DIRECTIONS: &[&str] = &[
@@ -411,21 +419,8 @@ impl<'a, 'd> Scan<'a, 'd> {
             if at < resume || bytes[at].is_ascii_lowercase() || !LEXICONS.openings.may_start_at(text, at) {
                 return;
             }
-            let Some(m) = LEXICONS.phrases.at(text, at) else {
-                return;
-            };
-            resume = m.end;
-            let entry = &LEXICONS.entries[m.pattern];
-            let written = &text[m.start..m.end];
-            let boundary_before = m.start == 0 || !char_before(text, m.start).is_alphanumeric();
-            let boundary_after = m.end == bytes.len() || !char_at(text, m.end).is_alphanumeric();
-            if !boundary_before || !boundary_after {
-                return;
-            }
-            let as_listed = written.chars().next().is_some_and(char::is_uppercase)
-                && (!entry.upper || written.chars().all(|c| !c.is_lowercase()));
-            if as_listed {
-                lexicon.push((Span::new(m.start, m.end), m.pattern));
+            if let Some(end) = lexicon_match(text, at, &mut lexicon) {
+                resume = end;
             }
         });
         Scan {
@@ -483,7 +478,7 @@ impl<'a, 'd> Scan<'a, 'd> {
         t.kind == TokenKind::Word
             && t.is_capitalized()
             && head(t.text).is_none()
-            && !STOP_WORDS.contains(&t.text)
+            && !is_stop(t.text)
             && office(t.text).is_none()
             && calendar::weekday_number(t.text).is_none()
             && calendar::month_number(t.text).is_none()
@@ -1148,6 +1143,26 @@ fn resolve(places: &mut [Build], parents: &[Vec<usize>], g: &Gazetteer) {
     }
 }
 
+/// The lexicon phrase at byte `at` of `text`, kept in `found` (span and entry) when it is
+/// a whole word written as listed: where the search resumes when there is one. Kept out
+/// of the loop over word starts, which runs at every word.
+#[inline(never)]
+fn lexicon_match(text: &str, at: usize, found: &mut Vec<(Span, usize)>) -> Option<usize> {
+    let m = LEXICONS.phrases.at(text, at)?;
+    let entry = &LEXICONS.entries[m.pattern];
+    let written = &text[m.start..m.end];
+    let whole_word = (m.start == 0 || !lexicon::is_alphanumeric(char_before(text, m.start)))
+        && (m.end == text.len() || !lexicon::is_alphanumeric(char_at(text, m.end)));
+    let as_listed = || {
+        written.chars().next().is_some_and(char::is_uppercase)
+            && (!entry.upper || written.chars().all(|c| !c.is_lowercase()))
+    };
+    if whole_word && as_listed() {
+        found.push((Span::new(m.start, m.end), m.pattern));
+    }
+    Some(m.end)
+}
+
 /// Calls `f` with every byte offset, in order, where a letter or digit follows none, also
 /// inside tokens (`Tengah-Daerah Istimewa Yogyakarta`), taken from the tokens so that plain
 /// words, nearly all of them, cost no scan.
@@ -1161,7 +1176,7 @@ fn for_each_word_start(text: &str, tokens: &[Token<'_>], mut f: impl FnMut(usize
         let mut after_word = match t.span.start.checked_sub(1).map(|i| bytes[i]) {
             None => false,
             Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-            Some(_) => char_before(text, t.span.start).is_alphanumeric(),
+            Some(_) => lexicon::is_alphanumeric(char_before(text, t.span.start)),
         };
         if !after_word && token.iter().all(|&b| ASCII_ALNUM[usize::from(b)]) {
             f(t.span.start);
@@ -1170,7 +1185,7 @@ fn for_each_word_start(text: &str, tokens: &[Token<'_>], mut f: impl FnMut(usize
         let mut at = t.span.start;
         while at < t.span.end {
             let c = char_at(text, at);
-            let alphanumeric = c.is_alphanumeric();
+            let alphanumeric = lexicon::is_alphanumeric(c);
             if alphanumeric && !after_word {
                 f(at);
             }
