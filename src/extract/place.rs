@@ -203,10 +203,16 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
 /// Head words: the levels they name, the preferred one, and the rule.
 #[inline]
 fn head(word: &str) -> Option<(Levels, Level, &'static str)> {
-    // Asked of every token: the first letters of the words below turn nearly all away.
+    // Asked of every token: the first letters of the words of `head_word` turn nearly all
+    // away before a call.
     if !matches!(word.as_bytes().first(), Some(b'K' | b'k' | b'D' | b'd' | b'P' | b'p')) {
         return None;
     }
+    head_word(word)
+}
+
+/// [`head`] past its test of the first letter.
+fn head_word(word: &str) -> Option<(Levels, Level, &'static str)> {
     let (levels, preferred, source): (&[Level], Level, &'static str) = match word {
         "Kota" | "kota" | "KOTA" | "Kotamadya" => (&[Level::Kota], Level::Kota, "rule:place/kota_head"),
         "Kabupaten" | "kabupaten" | "KABUPATEN" | "Kab." | "KAB." => {
@@ -234,10 +240,16 @@ fn head(word: &str) -> Option<(Levels, Level, &'static str)> {
 /// regions no lexicon lists).
 #[inline]
 fn office(word: &str) -> Option<(Level, bool)> {
-    // Asked of every token: the first letters of the words below turn nearly all away.
+    // Asked of every token: the first letters of the words of `office_word` turn nearly
+    // all away before a call.
     if !matches!(word.as_bytes().first(), Some(b'W' | b'P' | b'B' | b'C' | b'L' | b'K')) {
         return None;
     }
+    office_word(word)
+}
+
+/// [`office`] past its test of the first letter.
+fn office_word(word: &str) -> Option<(Level, bool)> {
     Some(match word {
         "Walikota" | "Pemkot" => (Level::Kota, false),
         "Bupati" | "Pemkab" => (Level::Kabupaten, false),
