@@ -463,13 +463,12 @@ fn words(text: &str) -> Vec<Word> {
             }
             // Not an ASCII letter or digit: another letter, or an inner hyphen or apostrophe.
             let (d, dlen) = char_at(text, i);
-            if lexicon::is_alphanumeric(d) {
-                digits = false;
-                i += dlen;
-            } else if matches!(d, '-' | '\'' | '’' | '‐')
-                && i + dlen < bytes.len()
-                && lexicon::is_alphanumeric(char_at(text, i + dlen).0)
-            {
+            let inner_joint = || {
+                matches!(d, '-' | '\'' | '’' | '‐')
+                    && i + dlen < bytes.len()
+                    && lexicon::is_alphanumeric(char_at(text, i + dlen).0)
+            };
+            if lexicon::is_alphanumeric(d) || inner_joint() {
                 digits = false;
                 i += dlen;
             } else {
