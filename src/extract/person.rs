@@ -1329,8 +1329,9 @@ impl<'w> Finder<'w, '_> {
                 j = e;
             } else if it.word
                 && w.word(j + 1)
-                && ((matches!(w.text(j), "dan" | "&")
-                    && (w.has(j + 1, flag::ORG_WORD | flag::ORG_HEAD)
+                && ((is_english_connector(w.text(j)) && !out.is_empty() && w.items[j + 1].cap)
+                    || (matches!(w.text(j), "dan" | "&")
+                        && (w.has(j + 1, flag::ORG_WORD | flag::ORG_HEAD)
                         || self.org_part(j + 1)
                         // "Menteri Koperasi dan UKM Teten Masduki": an acronym after the
                         // connector names a field, never a person.
@@ -1365,10 +1366,12 @@ impl<'w> Finder<'w, '_> {
             }
         }
         // The tail never ends in a connector.
-        while out
-            .last()
-            .is_some_and(|&(s, _)| matches!(w.text(s), "dan" | "&" | "-" | "dari" | "pada" | ","))
-        {
+        while out.last().is_some_and(|&(s, _)| {
+            matches!(
+                w.text(s),
+                "dan" | "&" | "and" | "of" | "for" | "on" | "the" | "-" | "dari" | "pada" | ","
+            )
+        }) {
             out.pop();
         }
         // A closing bracket with a nickname or an age belongs to the name before it, not to
@@ -1454,6 +1457,7 @@ impl<'w> Finder<'w, '_> {
             || w.is(s, ",")
             || w.is(s, "dan")
             || w.is(s, "&")
+            || is_english_connector(w.text(s))
             || w.is(s, "dari")
             || w.is(s, "pada")
         {
@@ -1983,6 +1987,12 @@ impl<'w> Finder<'w, '_> {
 }
 
 /// A word that starts a predicate: an active or intransitive verb, or an auxiliary.
+/// The small words of English organization names ("Center of Reform on Economics",
+/// "Beach and Pool Villa Club"): inside a title's tail they join its organization's words.
+fn is_english_connector(word: &str) -> bool {
+    matches!(word, "and" | "of" | "for" | "on" | "the")
+}
+
 fn predicate(low: &str) -> bool {
     matches!(
         low,

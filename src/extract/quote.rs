@@ -1014,10 +1014,14 @@ impl Finder<'_, '_> {
             .map(|t| t.text.to_lowercase())
             .collect();
         // "tutur mantan Kapolda Sumatera Utara ini", "kata pria kelahiran Palembang itu": a
-        // description of a person with a demonstrative points back like a pronoun.
-        let described = words.len() >= 2
-            && matches!(words.last().map(String::as_str), Some("ini" | "itu" | "tersebut"))
-            && is_person_noun(&words[0]);
+        // description of a person with a demonstrative points back like a pronoun, a
+        // particle after it or not ("Pria kelahiran Palembang itu pun menjelaskan").
+        let core = words
+            .iter()
+            .rposition(|w| !matches!(w.as_str(), "pun" | "juga"))
+            .map_or(0, |last| last + 1);
+        let described =
+            core >= 2 && matches!(words[core - 1].as_str(), "ini" | "itu" | "tersebut") && is_person_noun(&words[0]);
         if cue.clitic_pronoun || described || words.iter().any(|w| PRONOUNS.contains(&w.as_str())) {
             // The person named last before the quote is the usual antecedent; the previous
             // speaker when nobody was named since.
