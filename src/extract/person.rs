@@ -1108,6 +1108,15 @@ impl<'w> Finder<'w, '_> {
         {
             return false;
         }
+        // "Bulog Sulselbar menjelaskan": a cue does not make a person of an organization
+        // named exactly so.
+        if self
+            .org_spans
+            .iter()
+            .any(|o| o.start == span.start && o.end == span.end)
+        {
+            return false;
+        }
         if cued {
             return true;
         }
