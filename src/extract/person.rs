@@ -44,6 +44,10 @@ mod lexicons {
     pub const NOT_NAMES: &str = include_str!("../../data/person/bukan_nama.txt");
     /// Cue words before or after a name.
     pub const CUES: &str = include_str!("../../data/person/konteks.txt");
+    /// Words of direction that end a place's name.
+    pub const DIRECTIONS: &str = include_str!("../../data/person/arah.txt");
+    /// Words after which a capitalized word names a place.
+    pub const PLACE_MARKERS: &str = include_str!("../../data/person/penanda_tempat.txt");
 }
 
 /// A title phrase written next to a person's name.
@@ -270,41 +274,11 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         };
         add(e.surface, f);
     }
-    for w in [
-        "barat", "timur", "utara", "selatan", "tengah", "tenggara", "daya", "laut", "raya", "baru", "darat", "hilir",
-        "hulu", "ilir", "ulu",
-    ] {
-        add(w, flag::DIRECTION);
+    for e in lexicon::entries(lexicons::DIRECTIONS) {
+        add(e.surface, flag::DIRECTION);
     }
-    for w in [
-        "kabupaten",
-        "kab",
-        "kota",
-        "provinsi",
-        "prov",
-        "kecamatan",
-        "kelurahan",
-        "desa",
-        "dusun",
-        "kampung",
-        "pemkab",
-        "pemkot",
-        "pemprov",
-        "polres",
-        "polresta",
-        "polda",
-        "polsek",
-        "kodim",
-        "korem",
-        "dprd",
-        "kejari",
-        "di",
-        "asal",
-        "se",
-        "wilayah",
-        "kawasan",
-    ] {
-        add(w, flag::PLACE_MARKER);
+    for e in lexicon::entries(lexicons::PLACE_MARKERS) {
+        add(e.surface, flag::PLACE_MARKER);
     }
     let titles = Phrases::new(
         lexicon::entries(lexicons::TITLES).map(|e| {
