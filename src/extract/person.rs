@@ -187,6 +187,8 @@ mod flag {
     pub const WEEKDAY: u32 = 1 << 21;
     /// A month's name or short form.
     pub const MONTH: u32 = 1 << 22;
+    /// The first word of a city or regency of several words ("Intan" of "Intan Jaya").
+    pub const REGION_FIRST: u32 = 1 << 23;
 }
 
 /// Multi-word phrases keyed by their first word, lowercase, longest first.
@@ -222,6 +224,8 @@ struct Lexicons {
     longest: usize,
     titles: Phrases<TitleKind>,
     ranks: Phrases<()>,
+    /// Cities and regencies of several words ("Intan Jaya", "Musi Banyuasin").
+    regions: Phrases<()>,
     honorifics: FastMap<String, bool>,
     degrees: FastSet<String>,
 }
@@ -303,6 +307,17 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         lexicon::entries(lexicons::RANKS).map(|e| (e.surface.to_string(), ())),
         flag::RANK_FIRST,
     );
+    let regions = Phrases::new(
+        [place::lexicons::CITIES, place::lexicons::REGENCIES]
+            .into_iter()
+            .flat_map(lexicon::entries)
+            .filter(|e| e.surface.contains(' '))
+            .map(|e| (e.surface.to_string(), ())),
+        flag::REGION_FIRST,
+    );
+    for first in regions.by_first.keys() {
+        add(first, flag::REGION_FIRST);
+    }
     for first in titles.by_first.keys() {
         add(first, flag::TITLE_FIRST);
     }
@@ -340,6 +355,7 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         longest,
         titles,
         ranks,
+        regions,
         honorifics,
         degrees,
     }
@@ -1234,9 +1250,22 @@ impl<'w> Finder<'w, '_> {
             return Some(self.push_titled(m, title, "rule:official/title_apposition", found));
         }
         // No comma: the name is inside the tail, after the organization.
-        let k = self.split_tail(&tail, t)?;
-        let (at, _) = tail[k];
-        let m = self.name_at(at)?;
+        let mut k = self.split_tail(&tail, t)?;
+        let mut m = self.name_at(tail[k].0)?;
+        // "Gugus Tugas Percepatan Penanganan Covid-19 Wiku Adisasmito": past a group's
+        // name made of dictionary words, the name may still come.
+        if self.dictionary_phrase(&m) {
+            k = tail.iter().position(|&(s, _)| s > m.last)?;
+            while k + 1 < tail.len()
+                && (self.org_like(tail[k]) || w.text(tail[k].0).bytes().any(|b| b.is_ascii_digit()))
+            {
+                k += 1;
+            }
+            m = self.name_at(tail[k].0)?;
+            if self.dictionary_phrase(&m) {
+                return None;
+            }
+        }
         if !self.plausible(&m, Cue::Near) || self.office_not_holder(&m) {
             return None;
         }
@@ -1261,6 +1290,19 @@ impl<'w> Finder<'w, '_> {
     }
 
     /// True when the tail itself holds a name (then a comma after it ends the name).
+    /// "anggota Kelompok Tani Sepakat Makmur": words that are all from the dictionary, none
+    /// of them a given name or a short name the article uses alone ("Akmal Malik" ...
+    /// "kata Akmal"), name a group rather than its member.
+    fn dictionary_phrase(&self, m: &NameMatch) -> bool {
+        let w = self.w;
+        m.honorifics.is_empty()
+            && m.rank.is_none()
+            && m.last > m.first
+            && (m.first..=m.last).all(|j| {
+                !w.has(j, flag::GIVEN | flag::WEAK_GIVEN) && !self.cued.contains(w.text(j)) && self.common_word(j)
+            })
+    }
+
     fn tail_has_name(&self, tail: &[(usize, usize)], t: TitleMatch) -> bool {
         let w = self.w;
         if tail.is_empty() {
@@ -1269,9 +1311,13 @@ impl<'w> Finder<'w, '_> {
         match self.split_tail(tail, t) {
             Some(k) => {
                 let at = tail[k].0;
+                // "Ketua Kelompok Tani Sepakat Makmur, Tgk. Hasan Basri": words all from the
+                // dictionary leave the name to the apposition.
                 w.has(at, flag::GIVEN | flag::HONORIFIC)
                     || w.phrase(&LEXICONS.ranks, at).is_some()
-                    || self.name_at(at).is_some_and(|m| m.last > m.first)
+                    || self
+                        .name_at(at)
+                        .is_some_and(|m| m.last > m.first && !self.dictionary_phrase(&m))
             }
             None => false,
         }
@@ -1482,7 +1528,15 @@ impl<'w> Finder<'w, '_> {
             || (n >= 2 && (w.has(tail[1].0, flag::DIRECTION) || w.is(tail[1].0, "(")))
             || (n >= 3 && !w.has(tail[0].0, flag::GIVEN))
             || (n == 2 && !w.has(tail[0].0, flag::GIVEN) && !self.recurs(tail[0].0, tail[1].1));
-        let min = usize::from(regional && n >= 2 && region_first);
+        // "Bupati Intan Jaya Natalis Tabuni": a region of several words comes whole.
+        let region_words = w
+            .phrase(&LEXICONS.regions, tail[0].0)
+            .map_or(0, |(end, ())| tail.iter().take_while(|&&(s, _)| s < end).count());
+        let min = if regional && region_words >= 2 && n > region_words {
+            region_words
+        } else {
+            usize::from(regional && n >= 2 && region_first)
+        };
         // An honorific or a rank inside the tail starts the name.
         if let Some(k) = tail
             .iter()
