@@ -1360,6 +1360,8 @@ impl<'w> Finder<'w, '_> {
                 && w.word(j + 1)
                 && ((is_english_connector(w.text(j)) && !out.is_empty() && w.items[j + 1].cap)
                     || (matches!(w.text(j), "dan" | "&")
+                        // "Bupati Konawe Kery Saiful dan Bupati Gowa ...": a second title.
+                        && !(w.items[j + 1].cap && self.title_at(j + 1).is_some())
                         && (w.has(j + 1, flag::ORG_WORD | flag::ORG_HEAD)
                         || self.org_part(j + 1)
                         // "Menteri Koperasi dan UKM Teten Masduki": an acronym after the
