@@ -1082,7 +1082,7 @@ impl<'w> Finder<'w, '_> {
         if single
             && !w.has(m.first, flag::GIVEN)
             && self.class(m.first) == WordClass::Derived
-            && !(cue == Cue::Word && !w.low(m.first).ends_with("nya"))
+            && (cue != Cue::Word || w.low(m.first).ends_with("nya"))
         {
             return false;
         }
