@@ -97,6 +97,18 @@ pub fn is_ascii_lowercase(word: &str) -> bool {
     word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
 }
 
+/// Whether each byte is an ASCII letter or digit: a table lookup is the cheapest test for
+/// the bytes of every word, and the tokenizer, organizations and places ask it of each.
+pub static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// `c.is_alphanumeric()`, answering ASCII and the General Punctuation block (curly quotes,
 /// dashes, the ellipsis: most of the other characters of news text, none of them a letter
 /// or digit) without the Unicode tables, whose lookup costs a few hundred instructions.

@@ -4,10 +4,10 @@
 //! A terminal mark ends a sentence when what follows starts one: a capital, an opening
 //! quote or bracket, a dash standing alone (a list item), a letter of a script without
 //! case, or, after a period that closes an ordinary word, a number or a lowercase word
-//! (news text does not always capitalize).
-//! It does not end one inside a quotation that closes later in the paragraph (a quoted
-//! passage of several sentences is one sentence with its attribution, as the Indonesian
-//! treebanks count it), nor just before a bracket closes (`(Bl.)`). Abbreviations and initials are tokens of their own
+//! (news text does not always capitalize). It does not end one inside a quotation that
+//! closes later in the paragraph (a quoted passage of several sentences is one sentence
+//! with its attribution, as the Indonesian treebanks count it), nor just before a bracket
+//! closes (`(Bl.)`). Abbreviations and initials are tokens of their own
 //! (`Jl.`, `A.`) and so never end a sentence, save those marked `final` in
 //! `data/sentence/singkatan.txt` (`dll.`), which end one before a capital, and dotted
 //! ones (`A.S.`) before a word that only opens sentences (`data/sentence/pembuka.txt`).

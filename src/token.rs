@@ -494,22 +494,10 @@ fn dotted_end(b: &[u8], i: usize) -> Option<usize> {
     (groups >= 2 && !b.get(at).is_some_and(u8::is_ascii_alphanumeric)).then_some(at)
 }
 
-/// ASCII letters and digits, one flag a byte: a table lookup is the cheapest test for the
-/// bytes of every word.
-static ASCII_ALPHANUMERIC: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
 /// The end of the run of ASCII letters and digits starting at `i`.
 fn ascii_alphanumeric_end(b: &[u8], i: usize) -> usize {
     let mut j = i;
-    while j < b.len() && ASCII_ALPHANUMERIC[usize::from(b[j])] {
+    while j < b.len() && lexicon::ASCII_ALPHANUMERIC[usize::from(b[j])] {
         j += 1;
     }
     j
@@ -526,7 +514,7 @@ fn chunk_end(text: &str, start: usize, from: usize) -> (usize, bool) {
     let mut hyphens = false;
     loop {
         while j < b.len() {
-            if ASCII_ALPHANUMERIC[usize::from(b[j])] {
+            if lexicon::ASCII_ALPHANUMERIC[usize::from(b[j])] {
                 j += 1;
             } else if b[j] < 0x80 {
                 break;

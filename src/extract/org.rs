@@ -449,12 +449,12 @@ fn words(text: &str) -> Vec<Word> {
         let mut digits = b.is_ascii_digit();
         loop {
             if digits {
-                while i < bytes.len() && ASCII_ALNUM[usize::from(bytes[i])] {
+                while i < bytes.len() && lexicon::ASCII_ALPHANUMERIC[usize::from(bytes[i])] {
                     digits &= bytes[i].is_ascii_digit();
                     i += 1;
                 }
             } else {
-                while i < bytes.len() && ASCII_ALNUM[usize::from(bytes[i])] {
+                while i < bytes.len() && lexicon::ASCII_ALPHANUMERIC[usize::from(bytes[i])] {
                     i += 1;
                 }
             }
@@ -488,17 +488,6 @@ fn words(text: &str) -> Vec<Word> {
     }
     out
 }
-
-/// Whether each byte is an ASCII letter or digit: one load in the loop over a word's letters.
-const ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
 
 /// The character at byte `i` (a char boundary) and its length, ASCII first.
 fn char_at(text: &str, i: usize) -> (char, usize) {
@@ -775,7 +764,7 @@ fn named_as_address_only(scan: &Scan<'_>, org: &Organization, org_ends: &FastSet
         let Some(i) = scan.index_at(m.start).filter(|&i| i > 0) else {
             return false;
         };
-        if LEXICONS.address_words.contains(scan.t(i - 1).to_lowercase().as_str()) {
+        if lexicon::with_lowercase(scan.t(i - 1), |w| LEXICONS.address_words.contains(w)) {
             return true;
         }
         let mut k = i - 1;

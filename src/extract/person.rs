@@ -811,6 +811,7 @@ impl<'w> Finder<'w, '_> {
     fn coordinated(&self, found: &mut Vec<Found>) {
         let w = self.w;
         let joins = |k: usize| w.is(k, "dan") || w.is(k, "serta");
+        let covered = |found: &[Found], a: usize, b: usize| found.iter().any(|f| f.first <= b && a <= f.last);
         let mut k = 0;
         while k < found.len() {
             let (first, last) = (found[k].first, found[k].last);
@@ -820,7 +821,6 @@ impl<'w> Finder<'w, '_> {
             if found[k - 1].source == "rule:person/capitalized" && !(first..=last).any(|j| w.has(j, flag::GIVEN)) {
                 continue;
             }
-            let covered = |found: &[Found], a: usize, b: usize| found.iter().any(|f| f.first <= b && a <= f.last);
             let mut candidates = Vec::new();
             if joins(last + 1) {
                 candidates.extend(self.name_at(last + 2).filter(|m| m.first == last + 2));
@@ -1398,10 +1398,7 @@ impl<'w> Finder<'w, '_> {
         }
         // The tail never ends in a connector.
         while out.last().is_some_and(|&(s, _)| {
-            matches!(
-                w.text(s),
-                "dan" | "&" | "and" | "of" | "for" | "on" | "the" | "-" | "dari" | "pada" | ","
-            )
+            matches!(w.text(s), "dan" | "&" | "-" | "dari" | "pada" | ",") || is_english_connector(w.text(s))
         }) {
             out.pop();
         }

@@ -1190,7 +1190,7 @@ fn for_each_word_start(text: &str, tokens: &[Token<'_>], mut f: impl FnMut(usize
             Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
             Some(_) => lexicon::is_alphanumeric(char_before(text, t.span.start)),
         };
-        if !after_word && token.iter().all(|&b| ASCII_ALNUM[usize::from(b)]) {
+        if !after_word && token.iter().all(|&b| lexicon::ASCII_ALPHANUMERIC[usize::from(b)]) {
             f(t.span.start);
             continue;
         }
@@ -1206,17 +1206,6 @@ fn for_each_word_start(text: &str, tokens: &[Token<'_>], mut f: impl FnMut(usize
         }
     }
 }
-
-/// Whether each byte is an ASCII letter or digit: one load a byte over every token.
-const ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
 
 fn char_at(text: &str, i: usize) -> char {
     text[i..].chars().next().unwrap_or(' ')

@@ -904,7 +904,7 @@ impl Finder<'_, '_> {
                     let opened = matches!(after, "," | "nya")
                         || after.eq_ignore_ascii_case("oleh")
                         || self.tokens.get(clause_start).is_some_and(|t| t.text == "bahwa");
-                    if !opened || cue.speaker.start < v {
+                    if !opened {
                         continue;
                     }
                     (cue, clause_start)
