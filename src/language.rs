@@ -71,11 +71,7 @@ const QUICK_WORDS: usize = 120;
 fn plainly_indonesian(text: &str) -> bool {
     let mut words = 0usize;
     let mut function = 0usize;
-    for word in text
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .take(QUICK_WORDS)
-    {
+    for word in alphabetic_runs(text).take(QUICK_WORDS) {
         words += 1;
         if word.len() <= MAX_FUNCTION_WORD
             && word.is_ascii()
@@ -89,6 +85,41 @@ fn plainly_indonesian(text: &str) -> bool {
         }
     }
     words >= 20 && function as f64 >= FUNCTION_WORD_SHARE * words as f64
+}
+
+/// The runs of alphabetic characters of `text`, as `text.split(|c| !c.is_alphabetic())`
+/// gives them without the empty ones; ASCII bytes are tested without decoding.
+fn alphabetic_runs(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // The length of the character at `k` when it is alphabetic.
+    let letter_at = move |k: usize| -> Option<usize> {
+        let b = bytes[k];
+        if b.is_ascii() {
+            return b.is_ascii_alphabetic().then_some(1);
+        }
+        let c = text[k..].chars().next().expect("at a character boundary");
+        c.is_alphabetic().then_some(c.len_utf8())
+    };
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            match letter_at(at) {
+                Some(_) => break,
+                None if bytes[at].is_ascii() => at += 1,
+                None => at += text[at..].chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        if at >= bytes.len() {
+            return None;
+        }
+        let start = at;
+        while at < bytes.len()
+            && let Some(n) = letter_at(at)
+        {
+            at += n;
+        }
+        Some(&text[start..at])
+    })
 }
 
 /// Detects the language of `text`.
@@ -138,6 +169,24 @@ fn round(x: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn alphabetic_runs_split_as_str_split_does() {
+        for text in [
+            "",
+            "  ",
+            "Kata-kata itu, kata Dewa (58).",
+            "Ölüm ünü 9/11 çağ—é",
+            "ab12cd",
+            "“Ya”",
+        ] {
+            let expected: Vec<&str> = text
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(super::alphabetic_runs(text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

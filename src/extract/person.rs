@@ -2063,9 +2063,9 @@ fn head_key(w: &Words<'_>, start: usize, end: usize) -> String {
 // ----------------------------------------------------------------------------------------
 // Pass 2: merging
 
-struct Draft {
+struct Draft<'w> {
     /// Lowercase name words.
-    key: Vec<String>,
+    key: Vec<&'w str>,
     name: String,
     honorifics: Vec<String>,
     degrees: Vec<String>,
@@ -2078,20 +2078,17 @@ struct Draft {
     source: &'static str,
 }
 
-fn name_key(w: &Words<'_>, first: usize, last: usize) -> Vec<String> {
-    (first..=last)
-        .filter(|&k| w.items[k].word)
-        .map(|k| w.low(k).to_string())
-        .collect()
+fn name_key<'w>(w: &'w Words<'_>, first: usize, last: usize) -> Vec<&'w str> {
+    (first..=last).filter(|&k| w.items[k].word).map(|k| w.low(k)).collect()
 }
 
 /// `part` is a contiguous run of the words of `whole`.
-fn is_part(part: &[String], whole: &[String]) -> bool {
+fn is_part(part: &[&str], whole: &[&str]) -> bool {
     !part.is_empty() && part.len() <= whole.len() && whole.windows(part.len()).any(|win| win == part)
 }
 
-fn merge(w: &Words<'_>, found: Vec<Found>) -> Vec<Draft> {
-    let mut people: Vec<Draft> = Vec::new();
+fn merge<'w>(w: &'w Words<'_>, found: Vec<Found>) -> Vec<Draft<'w>> {
+    let mut people: Vec<Draft<'w>> = Vec::new();
     for f in found {
         let key = name_key(w, f.first, f.last);
         let span = w.span(f.first, f.last);
@@ -2164,10 +2161,13 @@ fn merge(w: &Words<'_>, found: Vec<Found>) -> Vec<Draft> {
 // ----------------------------------------------------------------------------------------
 // Pass 3: mentions
 
-fn add_mentions(w: &Words<'_>, people: &mut [Draft], bare: &[BareTitle]) {
+fn add_mentions<'w>(w: &'w Words<'_>, people: &mut [Draft<'w>], bare: &[BareTitle]) {
     if people.is_empty() {
         return;
     }
+    // Most capitalized words are no word of any name: they are skipped before a key is built.
+    let name_words: FastSet<&'w str> = people.iter().flat_map(|p| p.key.iter().copied()).collect();
+    let mut key: Vec<&'w str> = Vec::new();
     // Every capitalized run that is a person's name or a part of exactly one name, outside
     // the names already found.
     let mut covered: Vec<Span> = people.iter().flat_map(|p| p.mentions.iter().copied()).collect();
@@ -2195,10 +2195,11 @@ fn add_mentions(w: &Words<'_>, people: &mut [Draft], bare: &[BareTitle]) {
             if start >= j || !w.items[start].word {
                 break;
             }
-            let key: Vec<String> = (start..j)
-                .filter(|&k| w.items[k].word)
-                .map(|k| w.low(k).to_string())
-                .collect();
+            if !name_words.contains(w.low(start)) {
+                continue;
+            }
+            key.clear();
+            key.extend((start..j).filter(|&k| w.items[k].word).map(|k| w.low(k)));
             let holders: Vec<usize> = people
                 .iter()
                 .enumerate()

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use crate::extract::Doc;
 use crate::extract::org::Organizations;
 use crate::extract::person::Person;
-use crate::lexicon::{self, FastMap};
+use crate::lexicon::{self, FastMap, PhraseOpenings};
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
 
@@ -99,6 +99,12 @@ static VERBS: LazyLock<FastMap<&'static str, VerbClass>> = LazyLock::new(|| {
             (e.surface, class)
         })
         .collect()
+});
+
+/// The openings of the speech verbs: most words open none, and skip both lookups.
+static VERB_OPENINGS: LazyLock<PhraseOpenings> = LazyLock::new(|| {
+    let verbs: Vec<&str> = VERBS.keys().copied().collect();
+    PhraseOpenings::new(&verbs)
 });
 
 static ANONYMOUS: LazyLock<Vec<&'static str>> =
@@ -541,7 +547,8 @@ impl Finder<'_, '_> {
 
     fn verb_class(&self, i: usize) -> Option<VerbClass> {
         let t = self.tokens.get(i)?;
-        if t.kind != TokenKind::Word {
+        // The openings compare ASCII bytes case-folded; another letter may lowercase to one.
+        if t.kind != TokenKind::Word || t.text.is_ascii() && !VERB_OPENINGS.may_start_at(t.text, 0) {
             return None;
         }
         // Exact first: the list may hold a capitalized form of its own (`Menurut`).

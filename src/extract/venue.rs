@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use crate::calendar;
 use crate::extract::Doc;
-use crate::lexicon::{self, FastMap, FastSet, embedded};
+use crate::lexicon::{self, FastMap, FastSet, PhraseOpenings, embedded};
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
 
@@ -50,6 +50,12 @@ static HEADS: LazyLock<FastMap<String, Vec<Head>>> = LazyLock::new(|| {
         group.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
     }
     heads
+});
+
+/// The openings of the head words: most capitalized words open none, and skip the lookup.
+static HEAD_OPENINGS: LazyLock<PhraseOpenings> = LazyLock::new(|| {
+    let firsts: Vec<&str> = HEADS.keys().map(String::as_str).collect();
+    PhraseOpenings::new(&firsts)
 });
 
 /// Lowercase words allowed between a lowercase head and the capitalized name.
@@ -118,7 +124,7 @@ fn head_first(text: &str, tokens: &[Token<'_>], i: usize, after_locative: bool) 
         return None;
     }
     let capitalized = tokens[i].is_capitalized();
-    if !capitalized && !after_locative {
+    if !capitalized && !after_locative || !HEAD_OPENINGS.may_start_at(word, 0) {
         return None;
     }
     let (head_len, strength) = lexicon::with_lowercase(word, |lower| {
