@@ -80,6 +80,12 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Venue> {
     let mut found: Vec<(Span, &'static str)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        // Every rule starts at a capitalized word or after a locative: most tokens are
+        // neither.
+        if !tokens[i].is_capitalized() && !(i > 0 && is_locative(tokens[i - 1].text)) {
+            i += 1;
+            continue;
+        }
         match venue_at(doc.text, tokens, i) {
             Some((span, source, next)) => {
                 found.push((span, source));
