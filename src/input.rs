@@ -541,7 +541,7 @@ fn parse_json_line(line: &[u8], fallback_id: &str, max: usize) -> Result<Article
 }
 
 fn article_from_json(value: Value, fallback_id: &str, max: usize) -> Result<Article, (String, Error)> {
-    let Value::Object(map) = value else {
+    let Value::Object(mut map) = value else {
         return Err((fallback_id.into(), Error::new(ErrorKind::Json, "not a JSON object")));
     };
     let url = string_field(&map, &["url", "link"]);
@@ -550,8 +550,10 @@ fn article_from_json(value: Value, fallback_id: &str, max: usize) -> Result<Arti
         Some(Value::Number(n)) => n.to_string(),
         _ => url.clone().unwrap_or_else(|| fallback_id.to_string()),
     };
-    let body = match TEXT_FIELDS.iter().find_map(|k| map.get(*k).map(|v| (*k, v))) {
-        Some((_, Value::String(s))) => s.clone(),
+    // The body is moved out of the map, not copied: it is most of the line.
+    let text_field = TEXT_FIELDS.iter().copied().find(|k| map.contains_key(*k));
+    let body = match text_field.and_then(|k| map.get_mut(k).map(|v| (k, v))) {
+        Some((_, Value::String(s))) => std::mem::take(s),
         Some((k, other)) => {
             let kind = json_type(other);
             return Err((

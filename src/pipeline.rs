@@ -1,6 +1,7 @@
 //! From an article to its record, and from a stream of inputs to JSON Lines, in parallel
 //! over bounded batches with the input order kept.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
@@ -103,8 +104,8 @@ impl Pipeline {
     /// Analyzes one article.
     pub fn process(&self, article: &Article) -> Record {
         let (original, original_body_start) = match &article.title {
-            Some(title) => (format!("{title}\n\n{}", article.body), title.len() + 2),
-            None => (article.body.clone(), 0),
+            Some(title) => (Cow::Owned(format!("{title}\n\n{}", article.body)), title.len() + 2),
+            None => (Cow::Borrowed(article.body.as_str()), 0),
         };
         let cleaned = normalize::clean(&original);
         let text: &str = &cleaned.text;
