@@ -163,7 +163,7 @@ pub fn extract(doc: &Doc<'_>, people: &[Person], organizations: &Organizations) 
     for item in items {
         match item {
             Item::Direct(d) => {
-                let words = count_words(d.content.slice(doc.text));
+                let words = count_words(d.content.slice(doc.text), MIN_UNCUED_WORDS);
                 let after = finder.cue_after(d.close_end);
                 // A few words in marks are a quote only with the cue right beside them
                 // ("“Siap!” kata Dewa", "ujarnya: “Siap!”"); a speech verb further before
@@ -338,31 +338,40 @@ fn is_person_noun(word: &str) -> bool {
     lexicon::with_lowercase(word, |w| PERSON_NOUNS.contains(&w))
 }
 
-fn count_words(s: &str) -> usize {
-    if s.is_ascii() {
-        // Most quotes: the same count on bytes, without decoding characters.
-        let mut words = 0;
-        let mut in_piece = false;
-        let mut counted = false;
-        for b in s.bytes() {
-            if b.is_ascii_whitespace() || b == 0x0B {
-                in_piece = false;
-            } else {
-                if !in_piece {
-                    in_piece = true;
-                    counted = false;
-                }
-                if !counted && b.is_ascii_alphanumeric() {
-                    words += 1;
-                    counted = true;
-                }
+/// The words of `s` (pieces between whitespace that hold a letter or digit), counted up to
+/// `limit`: every caller asks only whether a clause reaches a few words, and clauses run
+/// to whole sentences.
+fn count_words(s: &str, limit: usize) -> usize {
+    // Most quotes: the same count on bytes, without decoding characters, until a byte that
+    // is not ASCII sends the whole text to the slow count.
+    let mut words = 0;
+    let mut in_piece = false;
+    let mut counted = false;
+    for b in s.bytes() {
+        if words >= limit {
+            return limit;
+        }
+        if !b.is_ascii() {
+            return s
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .take(limit)
+                .count();
+        }
+        if b.is_ascii_whitespace() || b == 0x0B {
+            in_piece = false;
+        } else {
+            if !in_piece {
+                in_piece = true;
+                counted = false;
+            }
+            if !counted && b.is_ascii_alphanumeric() {
+                words += 1;
+                counted = true;
             }
         }
-        return words;
     }
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    words.min(limit)
 }
 
 impl Finder<'_, '_> {
@@ -841,7 +850,7 @@ impl Finder<'_, '_> {
             let tail_ends = cue.speaker.end + 1 >= last;
             if tail_ends && comma > first {
                 let clause = Span::new(self.tokens[first].span.start, self.tokens[comma - 1].span.end);
-                if count_words(clause.slice(self.doc.text)) >= MIN_CLAUSE_WORDS {
+                if count_words(clause.slice(self.doc.text), MIN_CLAUSE_WORDS) >= MIN_CLAUSE_WORDS {
                     return Some(IndirectCandidate {
                         clause,
                         cue,
@@ -854,7 +863,7 @@ impl Finder<'_, '_> {
             let Some(class) = self.verb_class(v) else { continue };
             // "untuk memastikan ...", "harus menjelaskan ...": a purpose or a duty, not
             // speech that was made.
-            if v > first && NOT_SPEECH_BEFORE.contains(&self.tokens[v - 1].text.to_lowercase().as_str()) {
+            if v > first && lexicon::with_lowercase(self.tokens[v - 1].text, |w| NOT_SPEECH_BEFORE.contains(&w)) {
                 continue;
             }
             let clitic = self
@@ -935,7 +944,7 @@ impl Finder<'_, '_> {
                     let act = self
                         .tokens
                         .get(v + 1)
-                        .is_some_and(|t| ACTS.contains(&t.text.to_lowercase().as_str()));
+                        .is_some_and(|t| lexicon::with_lowercase(t.text, |w| ACTS.contains(&w)));
                     let clause_start = match (window, linker) {
                         (_, true) => v + 2,
                         (Some(c), false) => c + 1,
@@ -955,7 +964,7 @@ impl Finder<'_, '_> {
                 return None;
             }
             let clause = Span::new(self.tokens[clause_start].span.start, end);
-            if count_words(clause.slice(self.doc.text)) < MIN_CLAUSE_WORDS {
+            if count_words(clause.slice(self.doc.text), MIN_CLAUSE_WORDS) < MIN_CLAUSE_WORDS {
                 return None;
             }
             let source = match class {
@@ -1238,9 +1247,14 @@ mod tests {
             "  Kami siap, - kata\tDewa.\n\nIa\u{b}pergi ",
             "-- ... 2022 !",
             "“Kami siap” – kata Dewa",
+            "Kami siap\u{a0}sekali kata Dewa",
+            "a b c\u{2009}d e",
         ] {
-            assert_eq!(count_words(text), slow(text), "{text:?}");
+            for limit in 0..8 {
+                assert_eq!(count_words(text, limit), slow(text).min(limit), "{text:?} up to {limit}");
+            }
         }
-        assert_eq!(count_words("Kami siap - kata Dewa"), 4);
+        assert_eq!(count_words("Kami siap - kata Dewa", 10), 4);
+        assert_eq!(count_words("Kami siap - kata Dewa", 3), 3);
     }
 }
