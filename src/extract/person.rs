@@ -447,22 +447,35 @@ impl<'a> Words<'a> {
         let mut at = 0;
         while at < text.len() {
             let start = at;
+            let first = bytes[at];
             // ASCII bytes are classified without decoding; other characters are decoded.
-            let c = if bytes[at].is_ascii() {
-                char::from(bytes[at])
+            let word = if first.is_ascii() {
+                at += 1;
+                // What `char::is_whitespace` holds in ASCII.
+                if matches!(first, b'\t'..=b'\r' | b' ') {
+                    space_before = true;
+                    continue;
+                }
+                lexicon::ASCII_ALPHANUMERIC[usize::from(first)]
             } else {
-                text[at..].chars().next().expect("at a character boundary")
+                let c = text[at..].chars().next().expect("at a character boundary");
+                at += c.len_utf8();
+                if c.is_whitespace() {
+                    space_before = true;
+                    continue;
+                }
+                c.is_alphanumeric()
             };
-            at += c.len_utf8();
-            if c.is_whitespace() {
-                space_before = true;
-                continue;
-            }
-            let word = c.is_alphanumeric();
+            // The case of the item's letters, read in the same pass while it is ASCII (most
+            // words): no second and third pass over its bytes.
+            let mut ascii = first.is_ascii();
+            let mut seen = ASCII_CLASS[usize::from(first)];
             if word {
                 while at < text.len() {
                     let b = bytes[at];
-                    if b.is_ascii_alphanumeric() {
+                    let class = ASCII_CLASS[usize::from(b)];
+                    if class != 0 {
+                        seen |= class;
                         at += 1;
                         continue;
                     }
@@ -484,6 +497,7 @@ impl<'a> Words<'a> {
                     } else {
                         break;
                     }
+                    ascii &= d.is_ascii();
                 }
             }
             let end = at;
@@ -492,21 +506,15 @@ impl<'a> Words<'a> {
             let mut cap = false;
             let mut upper = word;
             let mut own_lowercase = false;
-            if lexicon::is_ascii_lowercase(s) {
+            let upper_seen = seen & ascii_class::UPPER != 0;
+            let lower_seen = seen & ascii_class::LOWER != 0;
+            if ascii && !upper_seen {
                 upper = false;
                 own_lowercase = true;
-            } else if s.is_ascii() {
-                // Most words: bytes, no case tables.
-                let bytes = s.as_bytes();
-                cap = bytes[0].is_ascii_uppercase();
-                let mut letters = false;
-                for &b in bytes {
-                    if b.is_ascii_alphabetic() {
-                        letters = true;
-                        upper &= b.is_ascii_uppercase();
-                    }
-                }
-                upper &= letters;
+            } else if ascii {
+                cap = first.is_ascii_uppercase();
+                // A capital was seen, so there are letters: all of them capitals or not.
+                upper &= !lower_seen;
                 lower.push_str(s);
                 lower[lo as usize..].make_ascii_lowercase();
             } else {
@@ -650,6 +658,34 @@ impl<'a> Words<'a> {
         None
     }
 }
+
+/// Bits of [`ASCII_CLASS`].
+mod ascii_class {
+    pub const DIGIT: u8 = 1;
+    pub const UPPER: u8 = 2;
+    pub const LOWER: u8 = 4;
+}
+
+/// Each byte's [`ascii_class`]: zero for everything but ASCII letters and digits. The word
+/// loop reads every byte of every article, and one table load answers all three questions.
+static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_digit() {
+            ascii_class::DIGIT
+        } else if byte.is_ascii_uppercase() {
+            ascii_class::UPPER
+        } else if byte.is_ascii_lowercase() {
+            ascii_class::LOWER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
 
 fn is_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}')
