@@ -892,7 +892,9 @@ impl<'w> Finder<'w, '_> {
     /// Tries every rule at word `i`; returns the index after what it consumed.
     fn at(&self, i: usize, found: &mut Vec<Found>, bare: &mut Vec<BareTitle>) -> Option<usize> {
         let w = self.w;
-        if !w.items[i].word {
+        // Every rule starts at a capitalized word or at one a lexicon lists: most words are
+        // neither.
+        if !w.items[i].word || !w.items[i].cap && w.items[i].flags == 0 {
             return None;
         }
         let title = self.title_at(i);
