@@ -1251,7 +1251,11 @@ mod tests {
             "a b c\u{2009}d e",
         ] {
             for limit in 0..8 {
-                assert_eq!(count_words(text, limit), slow(text).min(limit), "{text:?} up to {limit}");
+                assert_eq!(
+                    count_words(text, limit),
+                    slow(text).min(limit),
+                    "{text:?} up to {limit}"
+                );
             }
         }
         assert_eq!(count_words("Kami siap - kata Dewa", 10), 4);
