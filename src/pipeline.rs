@@ -421,8 +421,22 @@ fn extract_into(doc: &Doc<'_>, at: &Locator<'_>, record: &mut Record, gazetteer:
     let found = extract::date::extract(doc);
     record.dates = found.dates.iter().map(|d| DateRecord::new(d, at)).collect();
     record.times = found.times.iter().map(|t| TimeRecord::new(t, at)).collect();
-    let organizations = extract::org::extract(doc);
+    let mut organizations = extract::org::extract(doc);
     let people = extract::person::extract(doc, &organizations);
+    // A person's title told from the name after it ends an organization that ran on over
+    // the name.
+    let titled_names: Vec<(usize, Span)> = people
+        .iter()
+        .flat_map(|p| {
+            p.titles.iter().flat_map(move |t| {
+                p.mentions
+                    .iter()
+                    .filter(move |m| m.start >= t.span.end && doc.text[t.span.end..m.start].trim().is_empty())
+                    .map(move |&m| (t.span.end, m))
+            })
+        })
+        .collect();
+    extract::org::end_before_names(&mut organizations, doc.text, &titled_names);
     record.organizations = organizations
         .organizations
         .iter()
@@ -604,6 +618,26 @@ mod tests {
         for t in record.tokens.unwrap() {
             assert_eq!(slice(t.start, t.end), t.text);
         }
+    }
+
+    #[test]
+    fn an_organization_ends_where_a_titled_name_begins() {
+        let record = Pipeline::default().process(&article(
+            None,
+            "Direktur Utama PT Sarana Multi Infrastruktur Edwin Syahruzad mengatakan pembiayaan \
+             tetap berjalan. Kepala Puskesmas Pamulang Fitri Handayani menambahkan bahwa PT Sarana \
+             Multi Infrastruktur ikut membantu.",
+        ));
+        let names = |v: &[String]| v.iter().map(String::as_str).collect::<Vec<_>>().join(" | ");
+        let organizations: Vec<String> = record.organizations.iter().map(|o| o.name.clone()).collect();
+        assert_eq!(
+            names(&organizations),
+            "PT Sarana Multi Infrastruktur | Puskesmas Pamulang"
+        );
+        // The company named twice is one organization, named at both places.
+        assert_eq!(record.organizations[0].mentions.len(), 2);
+        let people: Vec<String> = record.people.iter().map(|p| p.name.clone()).collect();
+        assert_eq!(names(&people), "Edwin Syahruzad | Fitri Handayani");
     }
 
     #[test]

@@ -747,6 +747,80 @@ pub fn extract(doc: &Doc<'_>) -> Organizations {
     }
 }
 
+/// Ends the organization mentions that run on over a person's name, given as the end of
+/// the person's title and the span of the name after it: "Direktur Utama PT SMI Edwin
+/// Syahruzad" names "PT SMI" and Edwin Syahruzad, though a company's name takes the
+/// capitalized words after its head. People are found after organizations and tell a
+/// title from the name that follows it; an organization that ends where such a name ends
+/// and begins before the title does ends with the title, when two words or more are left
+/// of it ("Mahkamah Agung" is no "Mahkamah" before a person "Agung"). An organization
+/// whose name becomes another's is merged into it.
+pub fn end_before_names(organizations: &mut Organizations, text: &str, names: &[(usize, Span)]) {
+    let mut changed = false;
+    for org in &mut organizations.organizations {
+        for mention in &mut org.mentions {
+            let cut = names.iter().find(|&&(title_end, name)| {
+                mention.start < title_end
+                    && title_end <= name.start
+                    && name.end == mention.end
+                    && text[mention.start..title_end].split_whitespace().count() >= 2
+            });
+            if let Some(&(title_end, _)) = cut {
+                mention.end = title_end;
+                changed = true;
+            }
+        }
+    }
+    if !changed {
+        return;
+    }
+    // Each kept organization, and whether its name was shortened here: only then may
+    // another of the same name be the same body.
+    let mut merged: Vec<(Organization, bool)> = Vec::with_capacity(organizations.organizations.len());
+    for mut org in organizations.organizations.drain(..) {
+        let surfaces: Vec<&str> = org.mentions.iter().map(|m| m.slice(text)).collect();
+        // The longest form written names it, the first of equal length.
+        let name = surfaces.iter().copied().fold("", |best, s| {
+            if s.chars().count() > best.chars().count() {
+                s
+            } else {
+                best
+            }
+        });
+        let renamed = name != org.name;
+        if renamed {
+            org.name = name.to_string();
+            let mut aliases: Vec<String> = Vec::new();
+            for s in surfaces {
+                if s != name && !aliases.iter().any(|a| a == s) {
+                    aliases.push(s.to_string());
+                }
+            }
+            org.aliases = aliases;
+        }
+        let same = merged
+            .iter_mut()
+            .find(|(o, shortened)| (renamed || *shortened) && o.name.eq_ignore_ascii_case(&org.name));
+        match same {
+            Some((same, _)) => {
+                same.mentions.extend(org.mentions);
+                same.mentions.sort_by_key(|m| (m.start, m.end));
+                same.mentions.dedup();
+                for alias in org.aliases {
+                    if alias != same.name && !same.aliases.contains(&alias) {
+                        same.aliases.push(alias);
+                    }
+                }
+                if same.acronym.is_none() {
+                    same.acronym = org.acronym;
+                }
+            }
+            None => merged.push((org, renamed)),
+        }
+    }
+    organizations.organizations = merged.into_iter().map(|(org, _)| org).collect();
+}
+
 /// Whether every mention of a village, kelurahan or kecamatan is an address: after a word
 /// of place ("di Kecamatan Tallo"), right after a smaller unit ("Desa Pandan Dulang
 /// Kecamatan Semidang Aji"), or after a comma closing a name that is no organization
