@@ -574,9 +574,7 @@ impl<'a> Words<'a> {
             }
             // The gap is a byte or two: a loop, not a call to memchr.
             if n > 0
-                && text.as_bytes()[items[n - 1].end..items[n].start]
-                    .iter()
-                    .any(|&b| b == b'\n')
+                && text.as_bytes()[items[n - 1].end..items[n].start].contains(&b'\n')
             {
                 at_start = true;
             }

@@ -82,7 +82,7 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Venue> {
     while i < tokens.len() {
         // Every rule starts at a capitalized word or after a locative: most tokens are
         // neither.
-        if !tokens[i].is_capitalized() && !(i > 0 && is_locative(tokens[i - 1].text)) {
+        if !(tokens[i].is_capitalized() || i > 0 && is_locative(tokens[i - 1].text)) {
             i += 1;
             continue;
         }
