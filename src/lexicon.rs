@@ -109,6 +109,46 @@ pub static ASCII_ALPHANUMERIC: [bool; 256] = {
     table
 };
 
+/// Bits of [`ASCII_CLASS`].
+pub mod ascii_class {
+    /// `0-9`.
+    pub const DIGIT: u8 = 1;
+    /// `A-Z`.
+    pub const UPPER: u8 = 2;
+    /// `a-z`.
+    pub const LOWER: u8 = 4;
+    /// `_`, a word character of regex's `\w`.
+    pub const UNDERSCORE: u8 = 8;
+    /// A letter of either case.
+    pub const LETTER: u8 = UPPER | LOWER;
+    /// A character of regex's ASCII `\w`.
+    pub const WORD: u8 = DIGIT | LETTER | UNDERSCORE;
+}
+
+/// Each byte's [`ascii_class`] bits, zero for every other byte: the loops that read every
+/// byte of an article (people's words, the date triggers) answer several questions with
+/// one table load.
+pub static ASCII_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_digit() {
+            ascii_class::DIGIT
+        } else if byte.is_ascii_uppercase() {
+            ascii_class::UPPER
+        } else if byte.is_ascii_lowercase() {
+            ascii_class::LOWER
+        } else if byte == b'_' {
+            ascii_class::UNDERSCORE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
 /// `c.is_alphanumeric()`, answering ASCII and the General Punctuation block (curly quotes,
 /// dashes, the ellipsis: most of the other characters of news text, none of them a letter
 /// or digit) without the Unicode tables, whose lookup costs a few hundred instructions.

@@ -29,7 +29,9 @@ use regex_automata::{Anchored, Input, meta};
 
 use crate::calendar::{self, Date};
 use crate::extract::Doc;
-use crate::lexicon::FastMap;
+use crate::lexicon::ascii_class::{DIGIT, LETTER, WORD};
+// What a byte is to [`scan`]: the classes of `(?-u:\b)` words.
+use crate::lexicon::{ASCII_CLASS as BYTE_CLASS, FastMap};
 use crate::span::Span;
 
 /// How much of a date the text gives.
@@ -387,30 +389,6 @@ static AFTER_DIGIT_PASSES: LazyLock<[u32; 128]> = LazyLock::new(|| {
 
 /// Longer words begin no pass (and more letters would not fit a `u128`).
 const MAX_START_WORD: usize = 16;
-
-/// What a byte is to [`scan`]: the classes of `(?-u:\b)` words.
-const WORD: u8 = 1;
-const DIGIT: u8 = 2;
-const LETTER: u8 = 4;
-
-static BYTE_CLASS: [u8; 256] = {
-    let mut classes = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        classes[b] = if byte.is_ascii_digit() {
-            WORD | DIGIT
-        } else if byte.is_ascii_alphabetic() {
-            WORD | LETTER
-        } else if byte == b'_' {
-            WORD
-        } else {
-            0
-        };
-        b += 1;
-    }
-    classes
-};
 
 /// What one reading of an article's bytes finds.
 struct Scanned {

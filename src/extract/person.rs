@@ -469,12 +469,13 @@ impl<'a> Words<'a> {
             // The case of the item's letters, read in the same pass while it is ASCII (most
             // words): no second and third pass over its bytes.
             let mut ascii = first.is_ascii();
-            let mut seen = ASCII_CLASS[usize::from(first)];
+            let mut seen = lexicon::ASCII_CLASS[usize::from(first)];
             if word {
                 while at < text.len() {
                     let b = bytes[at];
-                    let class = ASCII_CLASS[usize::from(b)];
-                    if class != 0 {
+                    // One table load gives the byte's case as well.
+                    let class = lexicon::ASCII_CLASS[usize::from(b)];
+                    if class & (lexicon::ascii_class::DIGIT | lexicon::ascii_class::LETTER) != 0 {
                         seen |= class;
                         at += 1;
                         continue;
@@ -506,8 +507,8 @@ impl<'a> Words<'a> {
             let mut cap = false;
             let mut upper = word;
             let mut own_lowercase = false;
-            let upper_seen = seen & ascii_class::UPPER != 0;
-            let lower_seen = seen & ascii_class::LOWER != 0;
+            let upper_seen = seen & lexicon::ascii_class::UPPER != 0;
+            let lower_seen = seen & lexicon::ascii_class::LOWER != 0;
             if ascii && !upper_seen {
                 upper = false;
                 own_lowercase = true;
@@ -573,9 +574,7 @@ impl<'a> Words<'a> {
                 }
             }
             // The gap is a byte or two: a loop, not a call to memchr.
-            if n > 0
-                && text.as_bytes()[items[n - 1].end..items[n].start].contains(&b'\n')
-            {
+            if n > 0 && text.as_bytes()[items[n - 1].end..items[n].start].contains(&b'\n') {
                 at_start = true;
             }
             if items[n].word {
@@ -656,34 +655,6 @@ impl<'a> Words<'a> {
         None
     }
 }
-
-/// Bits of [`ASCII_CLASS`].
-mod ascii_class {
-    pub const DIGIT: u8 = 1;
-    pub const UPPER: u8 = 2;
-    pub const LOWER: u8 = 4;
-}
-
-/// Each byte's [`ascii_class`]: zero for everything but ASCII letters and digits. The word
-/// loop reads every byte of every article, and one table load answers all three questions.
-static ASCII_CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        table[b] = if byte.is_ascii_digit() {
-            ascii_class::DIGIT
-        } else if byte.is_ascii_uppercase() {
-            ascii_class::UPPER
-        } else if byte.is_ascii_lowercase() {
-            ascii_class::LOWER
-        } else {
-            0
-        };
-        b += 1;
-    }
-    table
-};
 
 fn is_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}')
