@@ -169,6 +169,8 @@ fn round(x: f64) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn alphabetic_runs_split_as_str_split_does() {
         for text in [
@@ -183,11 +185,9 @@ mod tests {
                 .split(|c: char| !c.is_alphabetic())
                 .filter(|w| !w.is_empty())
                 .collect();
-            assert_eq!(super::alphabetic_runs(text).collect::<Vec<_>>(), expected, "{text:?}");
+            assert_eq!(alphabetic_runs(text).collect::<Vec<_>>(), expected, "{text:?}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn every_function_word_is_read() {

@@ -97,18 +97,6 @@ pub fn is_ascii_lowercase(word: &str) -> bool {
     word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
 }
 
-/// Whether each byte is an ASCII letter or digit: a table lookup is the cheapest test for
-/// the bytes of every word, and the tokenizer, organizations and places ask it of each.
-pub static ASCII_ALPHANUMERIC: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
 /// Bits of [`ASCII_CLASS`].
 pub mod ascii_class {
     /// `0-9`.
@@ -144,6 +132,19 @@ pub static ASCII_CLASS: [u8; 256] = {
         } else {
             0
         };
+        b += 1;
+    }
+    table
+};
+
+/// Whether each byte is an ASCII letter or digit, read off [`ASCII_CLASS`]: a table lookup
+/// is the cheapest test for the bytes of every word, and the tokenizer, organizations and
+/// places ask it of each.
+pub static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = ASCII_CLASS[b] & (ascii_class::DIGIT | ascii_class::LETTER) != 0;
         b += 1;
     }
     table

@@ -30,8 +30,7 @@ use regex_automata::{Anchored, Input, meta};
 use crate::calendar::{self, Date};
 use crate::extract::Doc;
 use crate::lexicon::ascii_class::{DIGIT, LETTER, WORD};
-// What a byte is to [`scan`]: the classes of `(?-u:\b)` words.
-use crate::lexicon::{ASCII_CLASS as BYTE_CLASS, FastMap};
+use crate::lexicon::{ASCII_CLASS, FastMap};
 use crate::span::Span;
 
 /// How much of a date the text gives.
@@ -403,7 +402,7 @@ fn scan(text: &str) -> Scanned {
     // This reads every byte of every article: one table look-up a byte, and each word
     // walked once.
     let bytes = text.as_bytes();
-    let class = |i: usize| bytes.get(i).map_or(0, |&b| BYTE_CLASS[usize::from(b)]);
+    let class = |i: usize| bytes.get(i).map_or(0, |&b| ASCII_CLASS[usize::from(b)]);
     let (digit_passes, digit_run_passes, paren_passes) = (*DIGIT_PASSES, &*DIGIT_RUN_PASSES, *PAREN_PASSES);
     let after_digit_passes = &*AFTER_DIGIT_PASSES;
     let (shapes, start_words) = (&*START_SHAPES, &*START_WORDS);
@@ -412,7 +411,7 @@ fn scan(text: &str) -> Scanned {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        let first = BYTE_CLASS[usize::from(b)];
+        let first = ASCII_CLASS[usize::from(b)];
         if first & WORD == 0 {
             if b == b'(' {
                 out.push(Trigger {

@@ -506,12 +506,11 @@ impl<'a> Words<'a> {
             let lo = lower.len() as u32;
             let mut cap = false;
             let mut upper = word;
-            let mut own_lowercase = false;
             let upper_seen = seen & lexicon::ascii_class::UPPER != 0;
             let lower_seen = seen & lexicon::ascii_class::LOWER != 0;
-            if ascii && !upper_seen {
+            let own_lowercase = ascii && !upper_seen;
+            if own_lowercase {
                 upper = false;
-                own_lowercase = true;
             } else if ascii {
                 cap = first.is_ascii_uppercase();
                 // A capital was seen, so there are letters: all of them capitals or not.

@@ -82,11 +82,12 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Venue> {
     while i < tokens.len() {
         // Every rule starts at a capitalized word or after a locative: most tokens are
         // neither.
-        if !(tokens[i].is_capitalized() || i > 0 && is_locative(tokens[i - 1].text)) {
+        let after_locative = i > 0 && is_locative(tokens[i - 1].text);
+        if !(after_locative || tokens[i].is_capitalized()) {
             i += 1;
             continue;
         }
-        match venue_at(doc.text, tokens, i) {
+        match venue_at(doc.text, tokens, i, after_locative) {
             Some((span, source, next)) => {
                 found.push((span, source));
                 i = next;
@@ -97,9 +98,9 @@ pub fn extract(doc: &Doc<'_>) -> Vec<Venue> {
     merge(doc.text, found)
 }
 
-/// A venue starting at token `i`: its span, the rule, and the token after it.
-fn venue_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<(Span, &'static str, usize)> {
-    let after_locative = i > 0 && is_locative(tokens[i - 1].text);
+/// A venue starting at token `i`, which is capitalized or `after_locative`: its span, the
+/// rule, and the token after it.
+fn venue_at(text: &str, tokens: &[Token<'_>], i: usize, after_locative: bool) -> Option<(Span, &'static str, usize)> {
     if let Some(found) = head_first(text, tokens, i, after_locative) {
         return Some(found);
     }
@@ -129,10 +130,10 @@ fn head_first(text: &str, tokens: &[Token<'_>], i: usize, after_locative: bool) 
     if word.len() > MAX_HEAD_WORD || !word.is_ascii() || tokens[i].kind != TokenKind::Word {
         return None;
     }
-    let capitalized = tokens[i].is_capitalized();
-    if !capitalized && !after_locative || !HEAD_OPENINGS.may_start_at(word, 0) {
+    if !HEAD_OPENINGS.may_start_at(word, 0) {
         return None;
     }
+    let capitalized = tokens[i].is_capitalized();
     let (head_len, strength) = lexicon::with_lowercase(word, |lower| {
         HEADS.get(lower)?.iter().find_map(|(words, strength)| {
             let matches = words.len() <= tokens.len() - i
