@@ -124,7 +124,9 @@ const MAX_WORD: usize = 48;
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut scanner = Scanner {
         text,
-        tokens: Vec::with_capacity(text.len() / 6 + 4),
+        // News text averages six bytes a token, and a third of articles run denser: room
+        // for one in five bytes spares nearly every article the copy of a growing list.
+        tokens: Vec::with_capacity(text.len() / 5 + 8),
         has_at: text.as_bytes().contains(&b'@'),
     };
     scanner.run();

@@ -440,10 +440,17 @@ impl<'a> Words<'a> {
     fn new(doc: &Doc<'a>) -> Self {
         let text = doc.text;
         let skip_to = doc.dateline.as_ref().map_or(doc.body_start, |d| d.span.end);
+        let lexicons = &*LEXICONS;
         let mut items = Vec::with_capacity(text.len() / 5);
         let mut lower = String::with_capacity(text.len());
         let bytes = text.as_bytes();
         let mut space_before = true;
+        // A line break among the spaces since the last item: the next word starts a line.
+        let mut line_break = false;
+        // Sentence starts, and the word after an opening quote or a line start, decided as
+        // the items come: the next word is initial.
+        let mut sentence = doc.sentences.iter().peekable();
+        let mut at_start = true;
         let mut at = 0;
         while at < text.len() {
             let start = at;
@@ -454,6 +461,7 @@ impl<'a> Words<'a> {
                 // What `char::is_whitespace` holds in ASCII.
                 if matches!(first, b'\t'..=b'\r' | b' ') {
                     space_before = true;
+                    line_break |= first == b'\n';
                     continue;
                 }
                 lexicon::ASCII_ALPHANUMERIC[usize::from(first)]
@@ -464,7 +472,7 @@ impl<'a> Words<'a> {
                     space_before = true;
                     continue;
                 }
-                c.is_alphanumeric()
+                lexicon::is_alphanumeric(c)
             };
             // The case of the item's letters, read in the same pass while it is ASCII (most
             // words): no second and third pass over its bytes.
@@ -485,13 +493,13 @@ impl<'a> Words<'a> {
                     } else {
                         text[at..].chars().next().expect("at a character boundary")
                     };
-                    if d.is_alphanumeric() || is_mark(d) {
+                    if lexicon::is_alphanumeric(d) || is_mark(d) {
                         at += d.len_utf8();
                     } else if matches!(d, '-' | '\'' | '’' | '‐')
                         && text[at + d.len_utf8()..]
                             .chars()
                             .next()
-                            .is_some_and(char::is_alphanumeric)
+                            .is_some_and(lexicon::is_alphanumeric)
                     {
                         // Inner only: a letter must follow.
                         at += d.len_utf8();
@@ -541,17 +549,34 @@ impl<'a> Words<'a> {
             } else {
                 &lower[lo as usize..hi as usize]
             };
-            let flags = if word && key.len() <= LEXICONS.longest && !key.as_bytes()[0].is_ascii_digit() {
-                LEXICONS.words.get(key).copied().unwrap_or(0)
+            let flags = if word && key.len() <= lexicons.longest && !key.as_bytes()[0].is_ascii_digit() {
+                lexicons.words.get(key).copied().unwrap_or(0)
             } else {
                 0
             };
+            while let Some(sentence_span) = sentence.peek() {
+                if sentence_span.start <= start {
+                    at_start = true;
+                    sentence.next();
+                } else {
+                    break;
+                }
+            }
+            if line_break && !items.is_empty() {
+                at_start = true;
+            }
+            let initial = word && at_start;
+            if word {
+                at_start = false;
+            } else if matches!(s, "“" | "\"" | "‘" | "(" | "–" | "—") {
+                at_start = true;
+            }
             items.push(Item {
                 start,
                 end,
                 word,
                 space_before,
-                initial: false,
+                initial,
                 in_title: start < skip_to,
                 cap,
                 upper,
@@ -559,29 +584,7 @@ impl<'a> Words<'a> {
                 lower: (!own_lowercase).then_some((lo, hi)),
             });
             space_before = false;
-        }
-        // Sentence starts, and the word after an opening quote or a line start.
-        let mut sentence = doc.sentences.iter().peekable();
-        let mut at_start = true;
-        for n in 0..items.len() {
-            while let Some(s) = sentence.peek() {
-                if s.start <= items[n].start {
-                    at_start = true;
-                    sentence.next();
-                } else {
-                    break;
-                }
-            }
-            // The gap is a byte or two: a loop, not a call to memchr.
-            if n > 0 && text.as_bytes()[items[n - 1].end..items[n].start].contains(&b'\n') {
-                at_start = true;
-            }
-            if items[n].word {
-                items[n].initial = at_start;
-                at_start = false;
-            } else if matches!(&text[items[n].start..items[n].end], "“" | "\"" | "‘" | "(" | "–" | "—") {
-                at_start = true;
-            }
+            line_break = false;
         }
         Words { text, items, lower }
     }
