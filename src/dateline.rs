@@ -209,6 +209,22 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Reading the parts off the match gives the pattern's own groups.
+        #[test]
+        fn parts_are_the_pattern_groups(line in "[ A-Za-z.,()\\-–—'’]{0,12}(com|id)?[ A-Za-z.,()\\-–—]{0,24}") {
+            if let Some(caps) = DATELINE.captures(&line) {
+                let whole = caps.get(0).expect("a match has a whole").as_str();
+                let group = |name| caps.name(name).map(|m| m.as_str().trim());
+                let (head, second, paren) = super::parts(whole);
+                proptest::prop_assert_eq!(
+                    (Some(head.trim()), second.map(str::trim), paren.map(str::trim)),
+                    (group("head"), group("second"), group("paren"))
+                );
+            }
+        }
+    }
+
     #[test]
     fn ordinary_openings_are_not_datelines() {
         assert_eq!(parts("Wali Kota Palembang Ratu Dewa mengatakan - kemarin"), None);
