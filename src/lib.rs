@@ -37,6 +37,7 @@ pub mod sentence;
 pub mod span;
 pub mod token;
 pub mod view;
+pub mod words;
 
 pub use error::{Error, ErrorKind, Result};
 

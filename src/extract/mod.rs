@@ -12,11 +12,14 @@ pub mod place;
 pub mod quote;
 pub mod venue;
 
+use std::cell::OnceCell;
+
 use crate::calendar::Date;
 use crate::dateline::Dateline;
 use crate::sentence;
 use crate::span::Span;
 use crate::token::{self, Token};
+use crate::words::Words;
 
 /// An article prepared for the extractors: its full text, tokens and sentences.
 #[derive(Debug, Clone)]
@@ -38,6 +41,8 @@ pub struct Doc<'a> {
     /// The year and month the article's address gives when it names no day (`/2022/11/`):
     /// dates written without a year take the year that puts them nearest it.
     pub month_hint: Option<(i32, u32)>,
+    /// The words, read when an extractor first asks ([`Doc::words`]).
+    words: OnceCell<Words<'a>>,
 }
 
 impl<'a> Doc<'a> {
@@ -61,7 +66,18 @@ impl<'a> Doc<'a> {
             sentences,
             reference_date,
             month_hint: None,
+            words: OnceCell::new(),
         }
+    }
+
+    /// The words and punctuation of the text, read once for the extractors that work word
+    /// by word, with the flags of the people lexicons; words before the body, and before
+    /// the end of its dateline, are the headline's.
+    pub fn words(&self) -> &Words<'a> {
+        self.words.get_or_init(|| {
+            let body_from = self.dateline.as_ref().map_or(self.body_start, |d| d.span.end);
+            Words::new(self.text, body_from, &self.sentences, person::word_flags)
+        })
     }
 
     /// A body with no headline, dateline or reference date: for tests and examples.

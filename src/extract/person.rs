@@ -23,6 +23,7 @@ use crate::extract::org::Organizations;
 use crate::extract::{Doc, place};
 use crate::lexicon::{self, FastMap, FastSet};
 use crate::span::Span;
+use crate::words::Word;
 
 /// The embedded lexicon files of this extractor.
 mod lexicons {
@@ -406,187 +407,32 @@ fn affixed(lower: &str, stem: &str) -> bool {
 // ----------------------------------------------------------------------------------------
 // Words
 
-/// One word or punctuation character of the text.
-#[derive(Debug, Clone, Copy)]
-struct Item {
-    start: usize,
-    end: usize,
-    /// A word (letters, digits, inner apostrophes and hyphens), else punctuation.
-    word: bool,
-    /// Whitespace stands right before it.
-    space_before: bool,
-    /// The first word of a sentence, or the first after an opening quote.
-    initial: bool,
-    /// Before the body (the headline).
-    in_title: bool,
-    /// Starts with an uppercase letter.
-    cap: bool,
-    /// Every letter uppercase (an acronym or an initial).
-    upper: bool,
-    /// Flags from the word lexicons.
-    flags: u32,
-    /// Where its lowercase form stands in `Words::lower`, or `None` when the word is its
-    /// own lowercase form (most words: they are not copied).
-    lower: Option<(u32, u32)>,
-}
-
+/// The article's words ([`Doc::words`]), with the flags of [`word_flags`].
 struct Words<'a> {
     text: &'a str,
-    items: Vec<Item>,
-    lower: String,
+    items: &'a [Word],
+    lower: &'a str,
+}
+
+/// The flags the word lexicons give a word, from its lowercase form; [`Doc::words`] asks
+/// it of every word.
+pub(crate) fn word_flags(lower: &str) -> u32 {
+    let lexicons = &*LEXICONS;
+    if lower.len() <= lexicons.longest && !lower.as_bytes()[0].is_ascii_digit() {
+        lexicons.words.get(lower).copied().unwrap_or(0)
+    } else {
+        0
+    }
 }
 
 impl<'a> Words<'a> {
-    fn new(doc: &Doc<'a>) -> Self {
-        let text = doc.text;
-        let skip_to = doc.dateline.as_ref().map_or(doc.body_start, |d| d.span.end);
-        let lexicons = &*LEXICONS;
-        let mut items = Vec::with_capacity(text.len() / 5);
-        let mut lower = String::with_capacity(text.len());
-        let bytes = text.as_bytes();
-        let mut space_before = true;
-        // A line break among the spaces since the last item: the next word starts a line.
-        let mut line_break = false;
-        // Sentence starts, and the word after an opening quote or a line start, decided as
-        // the items come: the next word is initial.
-        let mut sentence = doc.sentences.iter().peekable();
-        let mut at_start = true;
-        let mut at = 0;
-        while at < text.len() {
-            let start = at;
-            let first = bytes[at];
-            // ASCII bytes are classified without decoding; other characters are decoded.
-            let word = if first.is_ascii() {
-                at += 1;
-                // What `char::is_whitespace` holds in ASCII.
-                if matches!(first, b'\t'..=b'\r' | b' ') {
-                    space_before = true;
-                    line_break |= first == b'\n';
-                    continue;
-                }
-                lexicon::ASCII_ALPHANUMERIC[usize::from(first)]
-            } else {
-                let c = text[at..].chars().next().expect("at a character boundary");
-                at += c.len_utf8();
-                if c.is_whitespace() {
-                    space_before = true;
-                    continue;
-                }
-                lexicon::is_alphanumeric(c)
-            };
-            // The case of the item's letters, read in the same pass while it is ASCII (most
-            // words): no second and third pass over its bytes.
-            let mut ascii = first.is_ascii();
-            let mut seen = lexicon::ASCII_CLASS[usize::from(first)];
-            if word {
-                while at < text.len() {
-                    let b = bytes[at];
-                    // One table load gives the byte's case as well.
-                    let class = lexicon::ASCII_CLASS[usize::from(b)];
-                    if class & (lexicon::ascii_class::DIGIT | lexicon::ascii_class::LETTER) != 0 {
-                        seen |= class;
-                        at += 1;
-                        continue;
-                    }
-                    let d = if b.is_ascii() {
-                        char::from(b)
-                    } else {
-                        text[at..].chars().next().expect("at a character boundary")
-                    };
-                    if lexicon::is_alphanumeric(d) || is_mark(d) {
-                        at += d.len_utf8();
-                    } else if matches!(d, '-' | '\'' | '’' | '‐')
-                        && text[at + d.len_utf8()..]
-                            .chars()
-                            .next()
-                            .is_some_and(lexicon::is_alphanumeric)
-                    {
-                        // Inner only: a letter must follow.
-                        at += d.len_utf8();
-                    } else {
-                        break;
-                    }
-                    ascii &= d.is_ascii();
-                }
-            }
-            let end = at;
-            let s = &text[start..end];
-            let lo = lower.len() as u32;
-            let mut cap = false;
-            let mut upper = word;
-            let upper_seen = seen & lexicon::ascii_class::UPPER != 0;
-            let lower_seen = seen & lexicon::ascii_class::LOWER != 0;
-            let own_lowercase = ascii && !upper_seen;
-            if own_lowercase {
-                upper = false;
-            } else if ascii {
-                cap = first.is_ascii_uppercase();
-                // A capital was seen, so there are letters: all of them capitals or not.
-                upper &= !lower_seen;
-                lower.push_str(s);
-                lower[lo as usize..].make_ascii_lowercase();
-            } else {
-                let mut letters = 0;
-                for (n, ch) in s.chars().enumerate() {
-                    if n == 0 {
-                        cap = ch.is_uppercase();
-                    }
-                    if ch.is_alphabetic() {
-                        letters += 1;
-                        if ch.is_lowercase() {
-                            upper = false;
-                        }
-                    }
-                    lower.extend(ch.to_lowercase());
-                }
-                if letters == 0 {
-                    upper = false;
-                }
-            }
-            let hi = lower.len() as u32;
-            let key = if own_lowercase {
-                s
-            } else {
-                &lower[lo as usize..hi as usize]
-            };
-            let flags = if word && key.len() <= lexicons.longest && !key.as_bytes()[0].is_ascii_digit() {
-                lexicons.words.get(key).copied().unwrap_or(0)
-            } else {
-                0
-            };
-            while let Some(sentence_span) = sentence.peek() {
-                if sentence_span.start <= start {
-                    at_start = true;
-                    sentence.next();
-                } else {
-                    break;
-                }
-            }
-            if line_break && !items.is_empty() {
-                at_start = true;
-            }
-            let initial = word && at_start;
-            if word {
-                at_start = false;
-            } else if matches!(s, "“" | "\"" | "‘" | "(" | "–" | "—") {
-                at_start = true;
-            }
-            items.push(Item {
-                start,
-                end,
-                word,
-                space_before,
-                initial,
-                in_title: start < skip_to,
-                cap,
-                upper,
-                flags,
-                lower: (!own_lowercase).then_some((lo, hi)),
-            });
-            space_before = false;
-            line_break = false;
+    fn new(doc: &'a Doc<'_>) -> Self {
+        let shared = doc.words();
+        Words {
+            text: doc.text,
+            items: shared.items(),
+            lower: shared.lowercase_forms(),
         }
-        Words { text, items, lower }
     }
 
     fn len(&self) -> usize {
@@ -597,7 +443,7 @@ impl<'a> Words<'a> {
         &self.text[self.items[i].start..self.items[i].end]
     }
 
-    fn low(&self, i: usize) -> &str {
+    fn low(&self, i: usize) -> &'a str {
         match self.items[i].lower {
             Some((a, b)) => &self.lower[a as usize..b as usize],
             None => self.text(i),
@@ -656,10 +502,6 @@ impl<'a> Words<'a> {
         }
         None
     }
-}
-
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36f}')
 }
 
 /// Capitalized words that follow a place marker ("Kabupaten Konawe", "di Pondidaha"):

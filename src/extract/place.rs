@@ -35,6 +35,7 @@ use crate::gazetteer::{self, Gazetteer, Level, Region};
 use crate::lexicon::{self, FastSet, PhraseOpenings, WordPhrases};
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
+use crate::words::Word;
 
 /// The lexicons of this extractor, embedded at build time.
 pub(crate) mod lexicons {
@@ -427,7 +428,7 @@ impl<'a, 'd> Scan<'a, 'd> {
         // `WordPhrases::find_at` over those word starts, the search resuming after each
         // match; `may_start_at` rules out most starts before the lookup.
         let mut resume = 0;
-        for_each_word_start(text, tokens, |at| {
+        for_each_word_start(text, doc.words().items(), |at| {
             if at < resume || bytes[at].is_ascii_lowercase() || !LEXICONS.openings.may_start_at(text, at) {
                 return;
             }
@@ -1176,33 +1177,23 @@ fn lexicon_match(text: &str, at: usize, found: &mut Vec<(Span, usize)>) -> Optio
 }
 
 /// Calls `f` with every byte offset, in order, where a letter or digit follows none, also
-/// inside tokens (`Tengah-Daerah Istimewa Yogyakarta`), taken from the tokens so that plain
-/// words, nearly all of them, cost no scan.
-fn for_each_word_start(text: &str, tokens: &[Token<'_>], mut f: impl FnMut(usize)) {
-    let bytes = text.as_bytes();
-    for t in tokens {
-        let token = t.text.as_bytes();
-        if token.len() == 1 && !token[0].is_ascii_alphanumeric() {
+/// inside words (`Tengah-Daerah Istimewa Yogyakarta`), taken from the article's words so
+/// that plain words, nearly all of them, cost no scan.
+fn for_each_word_start(text: &str, words: &[Word], mut f: impl FnMut(usize)) {
+    for w in words.iter().filter(|w| w.word) {
+        // A word begins with a letter or digit after none.
+        f(w.start);
+        if w.plain {
             continue;
         }
-        let mut after_word = match t.span.start.checked_sub(1).map(|i| bytes[i]) {
-            None => false,
-            Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
-            Some(_) => lexicon::is_alphanumeric(char_before(text, t.span.start)),
-        };
-        if !after_word && token.iter().all(|&b| lexicon::ASCII_ALPHANUMERIC[usize::from(b)]) {
-            f(t.span.start);
-            continue;
-        }
-        let mut at = t.span.start;
-        while at < t.span.end {
-            let c = char_at(text, at);
+        // Others begin after an inner hyphen, apostrophe or combining mark.
+        let mut after_word = true;
+        for (k, c) in text[w.start..w.end].char_indices().skip(1) {
             let alphanumeric = lexicon::is_alphanumeric(c);
             if alphanumeric && !after_word {
-                f(at);
+                f(w.start + k);
             }
             after_word = alphanumeric;
-            at += c.len_utf8();
         }
     }
 }

@@ -1,0 +1,240 @@
+//! The words of an article, read once: people, organizations and places work word by
+//! word, and each once read the text into a list of its own.
+
+use crate::lexicon;
+use crate::span::Span;
+
+/// One word or punctuation character of the text.
+#[derive(Debug, Clone, Copy)]
+pub struct Word {
+    /// Its first byte.
+    pub start: usize,
+    /// One past its last byte.
+    pub end: usize,
+    /// A word (letters, digits, inner apostrophes and hyphens), else one punctuation
+    /// character.
+    pub word: bool,
+    /// Whitespace stands right before it.
+    pub space_before: bool,
+    /// The first word of a sentence or a line, or the first after an opening quote,
+    /// bracket or dash.
+    pub initial: bool,
+    /// Before the body (the headline).
+    pub in_title: bool,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// Every letter uppercase (an acronym or an initial).
+    pub upper: bool,
+    /// Only ASCII letters and digits: one word start and no inner joint.
+    pub plain: bool,
+    /// What the word lexicons say of a word's lowercase form (see [`Words::new`]); 0 for
+    /// punctuation.
+    pub flags: u32,
+    /// Where its lowercase form stands in [`Words::lowercase_forms`], or `None` when the
+    /// word is its own lowercase form (most words: they are not copied).
+    pub lower: Option<(u32, u32)>,
+}
+
+/// The words and punctuation of a text, in order, with their lowercase forms.
+#[derive(Debug, Clone)]
+pub struct Words<'a> {
+    text: &'a str,
+    items: Vec<Word>,
+    lower: String,
+    marks: bool,
+}
+
+impl<'a> Words<'a> {
+    /// Reads `text` into words and punctuation; words before byte `body_from` are the
+    /// headline's, and `sentences` (in order) mark where sentences begin. `flags_of` gives
+    /// each word's flags from its lowercase form: looked up here, where the form is at
+    /// hand, it costs no second pass over the words.
+    pub fn new(text: &'a str, body_from: usize, sentences: &[Span], flags_of: impl Fn(&str) -> u32) -> Self {
+        let mut items = Vec::with_capacity(text.len() / 5);
+        let mut lower = String::with_capacity(text.len());
+        let bytes = text.as_bytes();
+        let mut space_before = true;
+        // A line break among the spaces since the last item: the next word starts a line.
+        let mut line_break = false;
+        // Sentence starts, and the word after an opening quote or a line start, decided as
+        // the items come: the next word is initial.
+        let mut sentence = sentences.iter().peekable();
+        let mut at_start = true;
+        let mut at = 0;
+        let mut marks = false;
+        while at < text.len() {
+            let start = at;
+            let first = bytes[at];
+            // ASCII bytes are classified without decoding; other characters are decoded.
+            let word = if first.is_ascii() {
+                at += 1;
+                // What `char::is_whitespace` holds in ASCII.
+                if matches!(first, b'\t'..=b'\r' | b' ') {
+                    space_before = true;
+                    line_break |= first == b'\n';
+                    continue;
+                }
+                lexicon::ASCII_ALPHANUMERIC[usize::from(first)]
+            } else {
+                let c = text[at..].chars().next().expect("at a character boundary");
+                at += c.len_utf8();
+                if c.is_whitespace() {
+                    space_before = true;
+                    continue;
+                }
+                lexicon::is_alphanumeric(c)
+            };
+            // The case of the item's letters, read in the same pass while it is ASCII (most
+            // words): no second and third pass over its bytes.
+            let mut ascii = first.is_ascii();
+            let mut seen = lexicon::ASCII_CLASS[usize::from(first)];
+            let mut joined = false;
+            if word {
+                while at < text.len() {
+                    let b = bytes[at];
+                    // One table load gives the byte's case as well.
+                    let class = lexicon::ASCII_CLASS[usize::from(b)];
+                    if class & (lexicon::ascii_class::DIGIT | lexicon::ascii_class::LETTER) != 0 {
+                        seen |= class;
+                        at += 1;
+                        continue;
+                    }
+                    let d = if b.is_ascii() {
+                        char::from(b)
+                    } else {
+                        text[at..].chars().next().expect("at a character boundary")
+                    };
+                    if lexicon::is_alphanumeric(d) {
+                        at += d.len_utf8();
+                    } else if is_mark(d) {
+                        // Kept inside the word, where `char::is_alphanumeric` would end it.
+                        marks = true;
+                        at += d.len_utf8();
+                    } else if matches!(d, '-' | '\'' | '’' | '‐')
+                        && text[at + d.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(lexicon::is_alphanumeric)
+                    {
+                        // Inner only: a letter must follow.
+                        joined = true;
+                        at += d.len_utf8();
+                    } else {
+                        break;
+                    }
+                    ascii &= d.is_ascii();
+                }
+            }
+            let end = at;
+            let s = &text[start..end];
+            let lo = lower.len() as u32;
+            let mut cap = false;
+            let mut upper = word;
+            let upper_seen = seen & lexicon::ascii_class::UPPER != 0;
+            let lower_seen = seen & lexicon::ascii_class::LOWER != 0;
+            let own_lowercase = ascii && !upper_seen;
+            if own_lowercase {
+                upper = false;
+            } else if ascii {
+                cap = first.is_ascii_uppercase();
+                // A capital was seen, so there are letters: all of them capitals or not.
+                upper &= !lower_seen;
+                lower.push_str(s);
+                lower[lo as usize..].make_ascii_lowercase();
+            } else {
+                let mut letters = 0;
+                for (n, ch) in s.chars().enumerate() {
+                    if n == 0 {
+                        cap = ch.is_uppercase();
+                    }
+                    if ch.is_alphabetic() {
+                        letters += 1;
+                        if ch.is_lowercase() {
+                            upper = false;
+                        }
+                    }
+                    lower.extend(ch.to_lowercase());
+                }
+                if letters == 0 {
+                    upper = false;
+                }
+            }
+            let hi = lower.len() as u32;
+            let flags = if word {
+                flags_of(if own_lowercase { s } else { &lower[lo as usize..hi as usize] })
+            } else {
+                0
+            };
+            while let Some(sentence_span) = sentence.peek() {
+                if sentence_span.start <= start {
+                    at_start = true;
+                    sentence.next();
+                } else {
+                    break;
+                }
+            }
+            if line_break && !items.is_empty() {
+                at_start = true;
+            }
+            let initial = word && at_start;
+            if word {
+                at_start = false;
+            } else if matches!(s, "“" | "\"" | "‘" | "(" | "–" | "—") {
+                at_start = true;
+            }
+            items.push(Word {
+                start,
+                end,
+                word,
+                space_before,
+                initial,
+                in_title: start < body_from,
+                cap,
+                upper,
+                plain: word && ascii && !joined,
+                flags,
+                lower: (!own_lowercase).then_some((lo, hi)),
+            });
+            space_before = false;
+            line_break = false;
+        }
+        Words { text, items, lower, marks }
+    }
+
+    /// The words and punctuation, in text order.
+    #[inline]
+    pub fn items(&self) -> &[Word] {
+        &self.items
+    }
+
+    /// The text of item `i`.
+    #[inline(always)]
+    pub fn text(&self, i: usize) -> &'a str {
+        &self.text[self.items[i].start..self.items[i].end]
+    }
+
+    /// The lowercase form of item `i`.
+    #[inline(always)]
+    pub fn low(&self, i: usize) -> &str {
+        match self.items[i].lower {
+            Some((a, b)) => &self.lower[a as usize..b as usize],
+            None => self.text(i),
+        }
+    }
+
+    /// The lowercase forms of the words that are not their own, one after another.
+    #[inline]
+    pub fn lowercase_forms(&self) -> &str {
+        &self.lower
+    }
+
+    /// Some word holds a combining mark (U+0300 to U+036F), which a word here keeps and
+    /// `char::is_alphanumeric` does not.
+    pub fn has_marks(&self) -> bool {
+        self.marks
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}')
+}
