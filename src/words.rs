@@ -16,6 +16,8 @@ pub struct Word {
     pub word: bool,
     /// Whitespace stands right before it.
     pub space_before: bool,
+    /// That whitespace holds a line break.
+    pub line_break_before: bool,
     /// The first word of a sentence or a line, or the first after an opening quote,
     /// bracket or dash.
     pub initial: bool,
@@ -187,6 +189,7 @@ impl<'a> Words<'a> {
                 end,
                 word,
                 space_before,
+                line_break_before: line_break,
                 initial,
                 in_title: start < body_from,
                 cap,

@@ -23,6 +23,7 @@ use crate::calendar;
 use crate::extract::{Doc, person};
 use crate::lexicon::{self, FastMap, FastSet, PhraseOpenings, STOPWORDS, WordPhrases};
 use crate::span::Span;
+use crate::words;
 
 /// The lexicons of this extractor, embedded at build time.
 mod lexicons {
@@ -385,7 +386,7 @@ enum Class {
 }
 
 /// One word of the extractor's own word list, in bytes of `doc.text`.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Word {
     start: usize,
     end: usize,
@@ -486,6 +487,61 @@ fn words(text: &str) -> Vec<Word> {
             cap: cap && class == Class::Word,
         });
     }
+    out
+}
+
+/// [`words`], read off the article's words instead of the text: the same list where no word
+/// holds a combining mark (which the article's words keep inside and this list does not).
+fn words_of(text: &str, shared: &words::Words<'_>) -> Vec<Word> {
+    if shared.has_marks() {
+        return words(text);
+    }
+    let bytes = text.as_bytes();
+    let items = shared.items();
+    let mut out = Vec::with_capacity(items.len() + items.len() / 8 + 8);
+    let breaks = |out: &mut Vec<Word>, gap: std::ops::Range<usize>| {
+        for at in gap.filter(|&at| bytes[at] == b'\n') {
+            out.push(Word {
+                start: at,
+                end: at + 1,
+                class: Class::Break,
+                cap: false,
+            });
+        }
+    };
+    let mut k = 0;
+    let mut last_end = 0;
+    while k < items.len() {
+        let item = &items[k];
+        if item.line_break_before {
+            breaks(&mut out, last_end..item.start);
+        }
+        let mut end = item.end;
+        k += 1;
+        let class = if !item.word {
+            Class::Punct
+        } else if item.plain && text.as_bytes()[item.start..item.end].iter().all(u8::is_ascii_digit) {
+            Class::Number
+        } else {
+            Class::Word
+        };
+        if class == Class::Word
+            && bytes.get(end) == Some(&b'.')
+            && matches!(&text[item.start..end], "Kab" | "Kec" | "Kel" | "Prov" | "Ds")
+        {
+            // The period is the next item: it joins this one.
+            end += 1;
+            k += 1;
+        }
+        out.push(Word {
+            start: item.start,
+            end,
+            class,
+            cap: item.cap && class == Class::Word,
+        });
+        last_end = end;
+    }
+    breaks(&mut out, last_end..text.len());
     out
 }
 
@@ -708,7 +764,7 @@ pub fn extract(doc: &Doc<'_>) -> Organizations {
     let text = doc.text;
     let scan = Scan {
         text,
-        words: words(text),
+        words: words_of(text, doc.words()),
     };
     // The dateline's outlet is not an organization of the story.
     let skip = doc.dateline.as_ref().map(|d| d.span);
@@ -1937,6 +1993,15 @@ mod tests {
     fn orgs(text: &str) -> Vec<String> {
         let doc = Doc::from_text(text);
         extract(&doc).organizations.into_iter().map(|o| o.name).collect()
+    }
+
+    proptest::proptest! {
+        /// The word list read off the article's words is the one read off its text.
+        #[test]
+        fn word_lists_agree(text in "([ \n\t.,()\\-'’‐“”a-zA-Z09éÉß\u{301}]|Kab\\.|Kec\\.|Ds\\.|12|2022){0,40}") {
+            let doc = Doc::from_text(&text);
+            proptest::prop_assert_eq!(words_of(&text, doc.words()), words(&text));
+        }
     }
 
     #[test]
