@@ -243,6 +243,13 @@ impl WordPhrases {
         }
     }
 
+    /// The first words the phrases are filed by (their leading runs of ASCII letters and
+    /// digits), lowercase when matched without case.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        // Filed by runs of ASCII letters and digits, which are valid UTF-8.
+        self.by_first.keys().filter_map(|k| std::str::from_utf8(k).ok())
+    }
+
     /// The longest phrase starting at byte `at` of `text`.
     pub fn at(&self, text: &str, at: usize) -> Option<PhraseMatch> {
         let rest = &text.as_bytes()[at..];

@@ -4,6 +4,16 @@
 use crate::lexicon;
 use crate::span::Span;
 
+/// Flags of [`Word::flags`] past the people lexicons' own (which keep the low 24 bits): a
+/// phrase of another extractor's lexicon may begin with the word, whatever its case. A
+/// word without the flag needs no lookup in that lexicon.
+pub mod gate {
+    /// The first word of an organization lexicon phrase.
+    pub const ORGANIZATION: u32 = 1 << 24;
+    /// The first word of a place lexicon phrase.
+    pub const PLACE: u32 = 1 << 25;
+}
+
 /// One word or punctuation character of the text.
 #[derive(Debug, Clone, Copy)]
 pub struct Word {

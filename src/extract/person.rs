@@ -20,10 +20,10 @@ use std::sync::LazyLock;
 
 use crate::calendar;
 use crate::extract::org::Organizations;
-use crate::extract::{Doc, place};
+use crate::extract::{Doc, org, place};
 use crate::lexicon::{self, FastMap, FastSet};
 use crate::span::Span;
-use crate::words::Word;
+use crate::words::{self, Word};
 
 /// The embedded lexicon files of this extractor.
 mod lexicons {
@@ -190,6 +190,8 @@ mod flag {
     pub const MONTH: u32 = 1 << 22;
     /// The first word of a city or regency of several words ("Intan" of "Intan Jaya").
     pub const REGION_FIRST: u32 = 1 << 23;
+    /// Every flag of the people lexicons (the others are [`words::gate`]s).
+    pub const PEOPLE: u32 = (1 << 24) - 1;
 }
 
 /// Multi-word phrases keyed by their first word, lowercase, longest first.
@@ -350,6 +352,14 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
     for month in calendar::month_names() {
         add(month.trim_end_matches('.'), flag::MONTH);
     }
+    // The other extractors' phrase lexicons, so that their words are flagged in the same
+    // lookup as people's.
+    for first in org::phrase_first_words() {
+        add(first, words::gate::ORGANIZATION);
+    }
+    for first in place::phrase_first_words() {
+        add(first, words::gate::PLACE);
+    }
     let longest = words.keys().map(String::len).max().unwrap_or(0);
     Lexicons {
         words,
@@ -414,7 +424,8 @@ struct Words<'a> {
     lower: &'a str,
 }
 
-/// The flags the word lexicons give a word, from its lowercase form; [`Doc::words`] asks
+/// The flags the word lexicons give a word (people's, and the [`words::gate`]s of the other
+/// extractors' phrase lexicons), from its lowercase form; [`Doc::words`] asks
 /// it of every word.
 pub(crate) fn word_flags(lower: &str) -> u32 {
     let lexicons = &*LEXICONS;
@@ -707,7 +718,7 @@ impl<'w> Finder<'w, '_> {
         let w = self.w;
         // Every rule starts at a capitalized word or at one a lexicon lists: most words are
         // neither.
-        if !w.items[i].word || !w.items[i].cap && w.items[i].flags == 0 {
+        if !w.items[i].word || !w.items[i].cap && w.items[i].flags & flag::PEOPLE == 0 {
             return None;
         }
         let title = self.title_at(i);

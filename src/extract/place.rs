@@ -35,7 +35,7 @@ use crate::gazetteer::{self, Gazetteer, Level, Region};
 use crate::lexicon::{self, FastSet, PhraseOpenings, WordPhrases};
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
-use crate::words::Word;
+use crate::words::{self, Word};
 
 /// The lexicons of this extractor, embedded at build time.
 pub(crate) mod lexicons {
@@ -200,6 +200,11 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
         cities,
     }
 });
+
+/// The first words of the lexicon's phrases, lowercase.
+pub(crate) fn phrase_first_words() -> impl Iterator<Item = &'static str> {
+    LEXICONS.phrases.first_words()
+}
 
 /// Head words: the levels they name, the preferred one, and the rule.
 #[inline]
@@ -428,8 +433,8 @@ impl<'a, 'd> Scan<'a, 'd> {
         // `WordPhrases::find_at` over those word starts, the search resuming after each
         // match; `may_start_at` rules out most starts before the lookup.
         let mut resume = 0;
-        for_each_word_start(text, doc.words().items(), |at| {
-            if at < resume || bytes[at].is_ascii_lowercase() || !LEXICONS.openings.may_start_at(text, at) {
+        for_each_word_start(text, doc.words().items(), |at, may_open| {
+            if at < resume || !may_open || bytes[at].is_ascii_lowercase() || !LEXICONS.openings.may_start_at(text, at) {
                 return;
             }
             if let Some(end) = lexicon_match(text, at, &mut lexicon) {
@@ -1178,20 +1183,26 @@ fn lexicon_match(text: &str, at: usize, found: &mut Vec<(Span, usize)>) -> Optio
 
 /// Calls `f` with every byte offset, in order, where a letter or digit follows none, also
 /// inside words (`Tengah-Daerah Istimewa Yogyakarta`), taken from the article's words so
-/// that plain words, nearly all of them, cost no scan.
-fn for_each_word_start(text: &str, words: &[Word], mut f: impl FnMut(usize)) {
+/// that plain words, nearly all of them, cost no scan; and with whether a lexicon phrase
+/// may begin there (false where the word's [`words::gate::PLACE`] says none does).
+fn for_each_word_start(text: &str, words: &[Word], mut f: impl FnMut(usize, bool)) {
     for w in words.iter().filter(|w| w.word) {
-        // A word begins with a letter or digit after none.
-        f(w.start);
         if w.plain {
+            // The gate holds for a word that is one run of ASCII letters and digits (the key
+            // phrases are filed by) and starts with a letter (words with a digit first are
+            // not looked up).
+            let gated = w.flags & words::gate::PLACE == 0 && !text.as_bytes()[w.start].is_ascii_digit();
+            f(w.start, !gated);
             continue;
         }
-        // Others begin after an inner hyphen, apostrophe or combining mark.
+        // A word begins with a letter or digit after none; others begin after an inner
+        // hyphen, apostrophe or combining mark.
+        f(w.start, true);
         let mut after_word = true;
         for (k, c) in text[w.start..w.end].char_indices().skip(1) {
             let alphanumeric = lexicon::is_alphanumeric(c);
             if alphanumeric && !after_word {
-                f(w.start + k);
+                f(w.start + k, true);
             }
             after_word = alphanumeric;
         }
