@@ -400,7 +400,7 @@ fn char_at(text: &str, i: usize) -> char {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    lexicon::is_alphanumeric(c) || is_mark(c)
 }
 
 /// Combining marks, which belong to the letter before them.
@@ -409,7 +409,7 @@ fn is_mark(c: char) -> bool {
 }
 
 fn is_tag_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    lexicon::is_alphanumeric(c) || c == '_'
 }
 
 /// Digits with `.`, `,`, `:` or `/` between them: `10.000`, `1,5`, `13.30`, `9/11/2022`.
