@@ -222,7 +222,7 @@ impl<V: Copy> Phrases<V> {
 }
 
 struct Lexicons {
-    words: FastMap<String, u32>,
+    words: lexicon::ShortWordMap,
     /// The longest word of `words`, in bytes: longer words skip the lookup.
     longest: usize,
     titles: Phrases<TitleKind>,
@@ -362,7 +362,7 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
     }
     let longest = words.keys().map(String::len).max().unwrap_or(0);
     Lexicons {
-        words,
+        words: lexicon::ShortWordMap::new(words),
         longest,
         titles,
         ranks,
@@ -379,7 +379,7 @@ pub(crate) fn is_given_name(word: &str) -> bool {
         LEXICONS
             .words
             .get(lower)
-            .is_some_and(|&f| f & flag::GIVEN_ALONE != 0 && f & flag::NOT_NAME == 0)
+            .is_some_and(|f| f & flag::GIVEN_ALONE != 0 && f & flag::NOT_NAME == 0)
     })
 }
 
@@ -430,7 +430,7 @@ struct Words<'a> {
 pub(crate) fn word_flags(lower: &str) -> u32 {
     let lexicons = &*LEXICONS;
     if lower.len() <= lexicons.longest && !lower.as_bytes()[0].is_ascii_digit() {
-        lexicons.words.get(lower).copied().unwrap_or(0)
+        lexicons.words.get(lower).unwrap_or(0)
     } else {
         0
     }
