@@ -102,15 +102,21 @@ impl<'a> Words<'a> {
             let mut seen = lexicon::ASCII_CLASS[usize::from(first)];
             let mut joined = false;
             if word {
-                while at < text.len() {
-                    let b = bytes[at];
-                    // One table load gives the byte's case as well.
-                    let class = lexicon::ASCII_CLASS[usize::from(b)];
-                    if class & (lexicon::ascii_class::DIGIT | lexicon::ascii_class::LETTER) != 0 {
-                        seen |= class;
-                        at += 1;
-                        continue;
-                    }
+                loop {
+                    // The run of ASCII letters and digits, most of every word: one table load
+                    // a byte gives its case as well.
+                    let run = bytes[at..]
+                        .iter()
+                        .take_while(|&&b| {
+                            let class = lexicon::ASCII_CLASS[usize::from(b)];
+                            seen |= class;
+                            class & (lexicon::ascii_class::DIGIT | lexicon::ascii_class::LETTER) != 0
+                        })
+                        .count();
+                    at += run;
+                    let Some(&b) = bytes.get(at) else {
+                        break;
+                    };
                     let d = if b.is_ascii() {
                         char::from(b)
                     } else {
