@@ -345,7 +345,10 @@ impl ShortWordMap {
     /// The map of `entries`; a key given twice keeps its last value.
     pub fn new(entries: impl IntoIterator<Item = (String, u32)>) -> ShortWordMap {
         let entries: Vec<(String, u32)> = entries.into_iter().collect();
-        let short = entries.iter().filter(|(k, _)| !k.is_empty() && k.len() <= INLINE_KEY).count();
+        let short = entries
+            .iter()
+            .filter(|(k, _)| !k.is_empty() && k.len() <= INLINE_KEY)
+            .count();
         // At most a quarter full: probes stay short, and the table still fits in cache.
         let size = (short * 4).next_power_of_two().max(16);
         let mut map = ShortWordMap {
@@ -557,15 +560,40 @@ mod tests {
         // Keys of every length around the packing's seams, and pairs that share their
         // packed bytes at one length but not another.
         let keys = [
-            "a", "ab", "aba", "abc", "abca", "dinas", "kepala", "sekreta", "sekretar", "sekretari", "sekretariat",
-            "pemerintahan", "kesejahteraan", "pertanggungjawab", "pertanggungjawaban", "bé", "é",
+            "a",
+            "ab",
+            "aba",
+            "abc",
+            "abca",
+            "dinas",
+            "kepala",
+            "sekreta",
+            "sekretar",
+            "sekretari",
+            "sekretariat",
+            "pemerintahan",
+            "kesejahteraan",
+            "pertanggungjawab",
+            "pertanggungjawaban",
+            "bé",
+            "é",
         ];
         let map = ShortWordMap::new(keys.iter().enumerate().map(|(n, k)| (k.to_string(), n as u32)));
         assert_eq!(map.len(), keys.len());
         for (n, k) in keys.iter().enumerate() {
             assert_eq!(map.get(k), Some(n as u32), "{k}");
         }
-        for absent in ["", "b", "ac", "abd", "abcb", "dinass", "sekretar1", "pertanggungjawabn", "e"] {
+        for absent in [
+            "",
+            "b",
+            "ac",
+            "abd",
+            "abcb",
+            "dinass",
+            "sekretar1",
+            "pertanggungjawabn",
+            "e",
+        ] {
             assert_eq!(map.get(absent), None, "{absent}");
         }
     }

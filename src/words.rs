@@ -179,7 +179,11 @@ impl<'a> Words<'a> {
             }
             let hi = lower.len() as u32;
             let flags = if word {
-                flags_of(if own_lowercase { s } else { &lower[lo as usize..hi as usize] })
+                flags_of(if own_lowercase {
+                    s
+                } else {
+                    &lower[lo as usize..hi as usize]
+                })
             } else {
                 0
             };
@@ -217,7 +221,12 @@ impl<'a> Words<'a> {
             space_before = false;
             line_break = false;
         }
-        Words { text, items, lower, marks }
+        Words {
+            text,
+            items,
+            lower,
+            marks,
+        }
     }
 
     /// The words and punctuation, in text order.
