@@ -44,7 +44,7 @@ pub struct Word {
     pub flags: u32,
     /// Where its lowercase form stands in [`Words::lowercase_forms`], or `None` when the
     /// word is its own lowercase form (most words: they are not copied).
-    pub lower: Option<(u32, u32)>,
+    pub(crate) lower: Option<(u32, u32)>,
 }
 
 /// The words and punctuation of a text, in order, with their lowercase forms.
@@ -236,13 +236,13 @@ impl<'a> Words<'a> {
     }
 
     /// The text of item `i`.
-    #[inline(always)]
+    #[inline]
     pub fn text(&self, i: usize) -> &'a str {
         &self.text[self.items[i].start..self.items[i].end]
     }
 
     /// The lowercase form of item `i`.
-    #[inline(always)]
+    #[inline]
     pub fn low(&self, i: usize) -> &str {
         match self.items[i].lower {
             Some((a, b)) => &self.lower[a as usize..b as usize],
@@ -250,9 +250,10 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// The lowercase forms of the words that are not their own, one after another.
+    /// The lowercase forms of the words that are not their own, one after another: what
+    /// [`Word::lower`] points into, for code that reads items in place.
     #[inline]
-    pub fn lowercase_forms(&self) -> &str {
+    pub(crate) fn lowercase_forms(&self) -> &str {
         &self.lower
     }
 
@@ -265,4 +266,77 @@ impl<'a> Words<'a> {
 
 fn is_mark(c: char) -> bool {
     matches!(c, '\u{300}'..='\u{36f}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each item's text, lowercase form and the flags asked of it, as letters: w(ord),
+    /// s(pace before), n(ewline before), i(nitial), t(itle), c(apitalized), u(ppercase),
+    /// p(lain).
+    fn items(text: &str, body_from: usize) -> Vec<(String, String, String)> {
+        let sentences = crate::sentence::split(text, &crate::token::tokenize(text), &[]);
+        let words = Words::new(text, body_from, &sentences, |_| 0);
+        (0..words.items().len())
+            .map(|i| {
+                let w = &words.items()[i];
+                let marks = [
+                    (w.word, 'w'),
+                    (w.space_before, 's'),
+                    (w.line_break_before, 'n'),
+                    (w.initial, 'i'),
+                    (w.in_title, 't'),
+                    (w.cap, 'c'),
+                    (w.upper, 'u'),
+                    (w.plain, 'p'),
+                ];
+                let flags = marks.iter().filter(|(on, _)| *on).map(|(_, c)| *c).collect();
+                (words.text(i).to_string(), words.low(i).to_string(), flags)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn words_punctuation_and_their_marks() {
+        let text = "Kab. OKU\n“Dana-dana itu,” kata Jum’at PUPR.";
+        let cases: &[(&str, &str, &str)] = &[
+            ("Kab", "kab", "wsitcp"),
+            (".", ".", "t"),
+            ("OKU", "oku", "wstcup"),
+            ("“", "“", "sn"),
+            ("Dana-dana", "dana-dana", "wic"),
+            ("itu", "itu", "wsp"),
+            (",", ",", ""),
+            ("”", "”", ""),
+            ("kata", "kata", "wsp"),
+            ("Jum’at", "jum’at", "wsc"),
+            ("PUPR", "pupr", "wscup"),
+            (".", ".", ""),
+        ];
+        let got = items(text, 8);
+        assert_eq!(got.len(), cases.len(), "{got:?}");
+        for (g, (word, low, flags)) in got.iter().zip(cases) {
+            assert_eq!((g.0.as_str(), g.1.as_str(), g.2.as_str()), (*word, *low, *flags));
+        }
+    }
+
+    #[test]
+    fn combining_marks_stay_inside_words_and_are_reported() {
+        let text = "Cafe\u{301} baru";
+        let sentences = [Span::new(0, text.len())];
+        let words = Words::new(text, 0, &sentences, |_| 0);
+        assert!(words.has_marks());
+        assert_eq!(words.text(0), "Cafe\u{301}");
+        assert!(!words.items()[0].plain);
+        assert!(!Words::new("Cafe baru", 0, &sentences[..0], |_| 0).has_marks());
+    }
+
+    #[test]
+    fn flags_come_from_the_lowercase_form() {
+        let flags_of = |lower: &str| u32::from(lower == "dinas");
+        let words = Words::new("DINAS dinas Dinasti", 0, &[], flags_of);
+        let flags: Vec<u32> = words.items().iter().map(|w| w.flags).collect();
+        assert_eq!(flags, [1, 1, 0]);
+    }
 }
