@@ -64,6 +64,21 @@ pub struct CharOffsets {
     len: usize,
 }
 
+/// The first byte at or after `from` (a character boundary) that begins a multi-byte
+/// character. ASCII, most of the text, is passed eight bytes at a time: a byte-by-byte
+/// search cost 1% of the whole run.
+fn next_lead_byte(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        if u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        at += 8;
+    }
+    // From a character boundary, the first byte with its high bit set leads a character.
+    bytes[at..].iter().position(|&b| b >= 0xC0).map(|skip| at + skip)
+}
+
 impl CharOffsets {
     /// Indexes `text`.
     pub fn new(text: &str) -> Self {
@@ -74,8 +89,7 @@ impl CharOffsets {
             let bytes = text.as_bytes();
             let mut surplus = 0;
             let mut i = 0;
-            while let Some(skip) = bytes[i..].iter().position(|&b| b >= 0xC0) {
-                let at = i + skip;
+            while let Some(at) = next_lead_byte(bytes, i) {
                 let n = match bytes[at] {
                     0xC0..=0xDF => 2,
                     0xE0..=0xEF => 3,
@@ -132,6 +146,17 @@ mod tests {
                 text[..byte].chars().count(),
                 "at byte {byte}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        /// Any mix of ASCII runs and characters of two, three and four bytes.
+        #[test]
+        fn char_offsets_count_chars(text in "([a-z ]{0,12}|é|—|𝔸|“)*") {
+            let offsets = CharOffsets::new(&text);
+            for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                proptest::prop_assert_eq!(offsets.char_offset(byte), text[..byte].chars().count());
+            }
         }
     }
 
