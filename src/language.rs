@@ -92,31 +92,36 @@ fn plainly_indonesian(text: &str) -> bool {
 fn alphabetic_runs(text: &str) -> impl Iterator<Item = &str> {
     let bytes = text.as_bytes();
     let mut at = 0;
-    // The length of the character at `k` when it is alphabetic.
-    let letter_at = move |k: usize| -> Option<usize> {
-        let b = bytes[k];
-        if b.is_ascii() {
-            return b.is_ascii_alphabetic().then_some(1);
-        }
-        let c = text[k..].chars().next().expect("at a character boundary");
-        c.is_alphabetic().then_some(c.len_utf8())
-    };
+    // ASCII is passed by runs (a tight loop), other characters decoded one by one.
     std::iter::from_fn(move || {
-        while at < bytes.len() {
-            match letter_at(at) {
-                Some(_) => break,
-                None if bytes[at].is_ascii() => at += 1,
-                None => at += text[at..].chars().next().map_or(1, char::len_utf8),
+        loop {
+            at += bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii() && !b.is_ascii_alphabetic())
+                .count();
+            let &b = bytes.get(at)?;
+            if b.is_ascii() {
+                break;
             }
-        }
-        if at >= bytes.len() {
-            return None;
+            let c = text[at..].chars().next().expect("at a character boundary");
+            if c.is_alphabetic() {
+                break;
+            }
+            at += c.len_utf8();
         }
         let start = at;
-        while at < bytes.len()
-            && let Some(n) = letter_at(at)
-        {
-            at += n;
+        loop {
+            at += bytes[at..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            match bytes.get(at) {
+                Some(b) if !b.is_ascii() => {
+                    let c = text[at..].chars().next().expect("at a character boundary");
+                    if !c.is_alphabetic() {
+                        break;
+                    }
+                    at += c.len_utf8();
+                }
+                _ => break,
+            }
         }
         Some(&text[start..at])
     })
@@ -170,6 +175,14 @@ fn round(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn alphabetic_runs_split_as_str_split_does_on_any_text(text in "([a-zA-Z0-9 ,.-]{0,6}|é|Ö|—|“|ç|9)*") {
+            let expected: Vec<&str> = text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(alphabetic_runs(&text).collect::<Vec<_>>(), expected);
+        }
+    }
 
     #[test]
     fn alphabetic_runs_split_as_str_split_does() {

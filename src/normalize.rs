@@ -10,7 +10,7 @@ use regex::Regex;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use crate::span::Span;
+use crate::span::{self, Span};
 
 /// The cleaned text and the map from its byte offsets to the original's.
 #[derive(Debug, Clone)]
@@ -286,11 +286,9 @@ fn non_ascii_chars(text: &str) -> impl Iterator<Item = char> + '_ {
     let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        while i < bytes.len() && bytes[i].is_ascii() {
-            i += 1;
-        }
-        let c = text[i..].chars().next()?;
-        i += c.len_utf8();
+        let at = span::next_lead_byte(bytes, i)?;
+        let c = text[at..].chars().next()?;
+        i = at + c.len_utf8();
         Some(c)
     })
 }

@@ -67,7 +67,7 @@ pub struct CharOffsets {
 /// The first byte at or after `from` (a character boundary) that begins a multi-byte
 /// character. ASCII, most of the text, is passed eight bytes at a time: a byte-by-byte
 /// search cost 1% of the whole run.
-fn next_lead_byte(bytes: &[u8], from: usize) -> Option<usize> {
+pub(crate) fn next_lead_byte(bytes: &[u8], from: usize) -> Option<usize> {
     let mut at = from;
     while let Some(chunk) = bytes.get(at..at + 8) {
         if u64::from_le_bytes(chunk.try_into().expect("eight bytes")) & 0x8080_8080_8080_8080 != 0 {
