@@ -71,8 +71,9 @@ impl<'a> Doc<'a> {
     }
 
     /// The words and punctuation of the text, read once for the extractors that work word
-    /// by word, with the flags of the people lexicons; words before the body, and before
-    /// the end of its dateline, are the headline's.
+    /// by word, with the flags of the word lexicon (people's, and the gates of the
+    /// organization and place phrase lexicons); words before the body, and before the end
+    /// of its dateline, are the headline's.
     pub fn words(&self) -> &Words<'a> {
         self.words.get_or_init(|| {
             let body_from = self.dateline.as_ref().map_or(self.body_start, |d| d.span.end);
