@@ -2,7 +2,7 @@
 //! Lines) and a self-contained HTML report ([`report`]) that marks quotes, speakers,
 //! organizations, people, dates and venues in each article's text.
 //!
-//! The views read [`Record`]s, so they work on any pipeline output; [`for_each_output`]
+//! The views read [`Record`](crate::record::Record)s, so they work on any pipeline output; [`for_each_output`]
 //! runs a [`Pipeline`] over an input stream in parallel, in input order, and hands each
 //! output to a view. Nothing here prints: the views return strings or write to a
 //! [`std::io::Write`].
