@@ -40,11 +40,20 @@ pub struct Word {
     /// Only ASCII letters and digits: one word start and no inner joint.
     pub plain: bool,
     /// What the word lexicons say of a word's lowercase form (see [`Words::new`]); 0 for
-    /// punctuation.
+    /// punctuation and for words that begin with a digit.
     pub flags: u32,
     /// Where its lowercase form stands in [`Words::lowercase_forms`], or `None` when the
     /// word is its own lowercase form (most words: they are not copied).
     pub(crate) lower: Option<(u32, u32)>,
+}
+
+impl Word {
+    /// Whether a phrase of the lexicon behind `gate` may begin with this word of `text`.
+    /// The gate tells only for a word that is one run of ASCII letters and digits (the key
+    /// phrases are filed by) and was looked up (it begins with a letter); any other may.
+    pub fn may_begin(&self, text: &str, gate: u32) -> bool {
+        !self.plain || self.flags & gate != 0 || text.as_bytes()[self.start].is_ascii_digit()
+    }
 }
 
 /// The words and punctuation of a text, in order, with their lowercase forms.
@@ -178,7 +187,8 @@ impl<'a> Words<'a> {
                 }
             }
             let hi = lower.len() as u32;
-            let flags = if word {
+            // Words with a digit first (numbers, "2A") are in no lexicon: not looked up.
+            let flags = if word && !first.is_ascii_digit() {
                 flags_of(if own_lowercase {
                     s
                 } else {
@@ -338,5 +348,9 @@ mod tests {
         let words = Words::new("DINAS dinas Dinasti", 0, &[], flags_of);
         let flags: Vec<u32> = words.items().iter().map(|w| w.flags).collect();
         assert_eq!(flags, [1, 1, 0]);
+        // Words with a digit first are not looked up.
+        let words = Words::new("2A A2", 0, &[], |_| 1);
+        let flags: Vec<u32> = words.items().iter().map(|w| w.flags).collect();
+        assert_eq!(flags, [0, 1]);
     }
 }

@@ -528,7 +528,7 @@ fn words_of(text: &str, shared: &words::Words<'_>) -> Vec<Word> {
         k += 1;
         let class = if !item.word {
             Class::Punct
-        } else if item.plain && text.as_bytes()[item.start..item.end].iter().all(u8::is_ascii_digit) {
+        } else if item.plain && bytes[item.start..item.end].iter().all(u8::is_ascii_digit) {
             Class::Number
         } else {
             Class::Word
@@ -546,10 +546,7 @@ fn words_of(text: &str, shared: &words::Words<'_>) -> Vec<Word> {
             end,
             class,
             cap: item.cap && class == Class::Word,
-            // The gate holds for a word that is one run of ASCII letters and digits (the key
-            // phrases are filed by) and starts with a letter (words with a digit first are
-            // not looked up).
-            may_open: !item.plain || bytes[item.start].is_ascii_digit() || item.flags & words::gate::ORGANIZATION != 0,
+            may_open: item.may_begin(text, words::gate::ORGANIZATION),
         });
         last_end = end;
     }

@@ -429,7 +429,7 @@ struct Words<'a> {
 /// it of every word.
 pub(crate) fn word_flags(lower: &str) -> u32 {
     let lexicons = &*LEXICONS;
-    if lower.len() <= lexicons.longest && !lower.as_bytes()[0].is_ascii_digit() {
+    if lower.len() <= lexicons.longest {
         lexicons.words.get(lower).unwrap_or(0)
     } else {
         0

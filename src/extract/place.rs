@@ -431,7 +431,7 @@ impl<'a, 'd> Scan<'a, 'd> {
         let mut lexicon = Vec::new();
         // A place counts only written as listed, capitalized: lowercase words are not asked.
         // `WordPhrases::find_at` over those word starts, the search resuming after each
-        // match; `may_start_at` rules out most starts before the lookup.
+        // match; the word's gate and `may_start_at` rule out most starts before the lookup.
         let mut resume = 0;
         for_each_word_start(text, doc.words().items(), |at, may_open| {
             if at < resume || !may_open || bytes[at].is_ascii_lowercase() || !LEXICONS.openings.may_start_at(text, at) {
@@ -1187,17 +1187,12 @@ fn lexicon_match(text: &str, at: usize, found: &mut Vec<(Span, usize)>) -> Optio
 /// may begin there (false where the word's [`words::gate::PLACE`] says none does).
 fn for_each_word_start(text: &str, words: &[Word], mut f: impl FnMut(usize, bool)) {
     for w in words.iter().filter(|w| w.word) {
+        // A word begins with a letter or digit after none.
+        f(w.start, w.may_begin(text, words::gate::PLACE));
         if w.plain {
-            // The gate holds for a word that is one run of ASCII letters and digits (the key
-            // phrases are filed by) and starts with a letter (words with a digit first are
-            // not looked up).
-            let gated = w.flags & words::gate::PLACE == 0 && !text.as_bytes()[w.start].is_ascii_digit();
-            f(w.start, !gated);
             continue;
         }
-        // A word begins with a letter or digit after none; others begin after an inner
-        // hyphen, apostrophe or combining mark.
-        f(w.start, true);
+        // Others begin inside it, after an inner hyphen, apostrophe or combining mark.
         let mut after_word = true;
         for (k, c) in text[w.start..w.end].char_indices().skip(1) {
             let alphanumeric = lexicon::is_alphanumeric(c);
