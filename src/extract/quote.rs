@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use crate::extract::Doc;
 use crate::extract::org::Organizations;
 use crate::extract::person::Person;
-use crate::lexicon::{self, FastMap, PhraseOpenings};
+use crate::lexicon::{self, PhraseOpenings};
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
 
@@ -76,8 +76,9 @@ pub struct Quote {
 }
 
 /// Where a speech verb stands relative to its speaker and clause.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum VerbClass {
+    #[default]
     Pre,
     Weak,
     Post,
@@ -86,24 +87,27 @@ enum VerbClass {
     Passive,
 }
 
-static VERBS: LazyLock<FastMap<&'static str, VerbClass>> = LazyLock::new(|| {
-    lexicon::entries(lexicons::SPEECH_VERBS)
-        .map(|e| {
-            let class = match e.value {
-                Some("weak") => VerbClass::Weak,
-                Some("post") => VerbClass::Post,
-                Some("frame") => VerbClass::Frame,
-                Some("passive") => VerbClass::Passive,
-                _ => VerbClass::Pre,
-            };
-            (e.surface, class)
-        })
-        .collect()
-});
+fn speech_verbs() -> impl Iterator<Item = (&'static str, VerbClass)> {
+    lexicon::entries(lexicons::SPEECH_VERBS).map(|e| {
+        let class = match e.value {
+            Some("weak") => VerbClass::Weak,
+            Some("post") => VerbClass::Post,
+            Some("frame") => VerbClass::Frame,
+            Some("passive") => VerbClass::Passive,
+            _ => VerbClass::Pre,
+        };
+        (e.surface, class)
+    })
+}
+
+/// Looked up at every word whose opening passes: a [`lexicon::ShortWordMap`], as hashing
+/// each word cost more than the rest of the test.
+static VERBS: LazyLock<lexicon::ShortWordMap<VerbClass>> =
+    LazyLock::new(|| lexicon::ShortWordMap::new(speech_verbs().map(|(verb, class)| (verb.to_string(), class))));
 
 /// The openings of the speech verbs: most words open none, and skip both lookups.
 static VERB_OPENINGS: LazyLock<PhraseOpenings> = LazyLock::new(|| {
-    let verbs: Vec<&str> = VERBS.keys().copied().collect();
+    let verbs: Vec<&str> = speech_verbs().map(|(verb, _)| verb).collect();
     PhraseOpenings::new(&verbs)
 });
 
@@ -556,16 +560,19 @@ impl Finder<'_, '_> {
 
     fn verb_class(&self, i: usize) -> Option<VerbClass> {
         let t = self.tokens.get(i)?;
-        // The openings compare ASCII bytes case-folded; another letter may lowercase to one.
-        if t.kind != TokenKind::Word || t.text.is_ascii() && !VERB_OPENINGS.may_start_at(t.text, 0) {
+        // The openings compare the first three bytes, ASCII case-folded: only those need be
+        // ASCII for the test to hold (another letter may lowercase to one), and reading the
+        // rest of every word of every sentence cost more than the test.
+        let head = &t.text.as_bytes()[..t.text.len().min(3)];
+        if t.kind != TokenKind::Word || head.is_ascii() && !VERB_OPENINGS.may_start_at(t.text, 0) {
             return None;
         }
         // Exact first: the list may hold a capitalized form of its own (`Menurut`).
-        VERBS.get(t.text).copied().or_else(|| {
+        VERBS.get(t.text).or_else(|| {
             if lexicon::is_ascii_lowercase(t.text) {
                 None
             } else {
-                lexicon::with_lowercase(t.text, |lower| VERBS.get(lower).copied())
+                lexicon::with_lowercase(t.text, |lower| VERBS.get(lower))
             }
         })
     }
