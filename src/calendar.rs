@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lexicon::{self, FastMap, embedded};
+use crate::lexicon::{self, WordTable, embedded};
 
 /// A proleptic Gregorian calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -95,7 +95,7 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-static MONTHS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
+static MONTHS: LazyLock<WordTable<u32>> = LazyLock::new(|| {
     lexicon::entries(embedded::MONTHS)
         .map(|e| {
             let n = e
@@ -107,7 +107,7 @@ static MONTHS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
         .collect()
 });
 
-static WEEKDAYS: LazyLock<FastMap<String, u32>> = LazyLock::new(|| {
+static WEEKDAYS: LazyLock<WordTable<u32>> = LazyLock::new(|| {
     lexicon::entries(embedded::WEEKDAYS)
         .map(|e| {
             let n = e
@@ -154,9 +154,9 @@ pub fn is_month_abbreviation(name: &str) -> bool {
     };
     let first = name.chars().next();
     name.chars().count() <= 4
-        && MONTHS
-            .iter()
-            .any(|(other, &n)| n == number && other.chars().count() > 4 && other.chars().next() == first)
+        && month_names().map(str::to_lowercase).any(|other| {
+            MONTHS.get(&other) == Some(&number) && other.chars().count() > 4 && other.chars().next() == first
+        })
 }
 
 fn fold_apostrophes(name: &str) -> std::borrow::Cow<'_, str> {

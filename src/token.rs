@@ -13,7 +13,7 @@
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
-use crate::lexicon::{self, FastMap, FastSet, STOPWORDS, embedded};
+use crate::lexicon::{self, FastMap, STOPWORDS, WordTable, embedded};
 use crate::span::Span;
 
 /// What a token is.
@@ -64,27 +64,33 @@ impl Token<'_> {
 }
 
 /// Abbreviations with their period, as written (`Jl.`, `dr.`, `dll.`).
-static ABBREVIATIONS: LazyLock<FastSet<&'static str>> =
-    LazyLock::new(|| lexicon::entries(embedded::ABBREVIATIONS).map(|e| e.surface).collect());
+static ABBREVIATIONS: LazyLock<WordTable<()>> = LazyLock::new(|| {
+    lexicon::entries(embedded::ABBREVIATIONS)
+        .map(|e| (e.surface, ()))
+        .collect()
+});
 
 /// Capitalized abbreviations folded to lowercase, so that an all-caps spelling (`JL.`,
 /// `KEC.`) is found too.
-static ABBREVIATIONS_FOLDED: LazyLock<FastSet<String>> = LazyLock::new(|| {
+static ABBREVIATIONS_FOLDED: LazyLock<WordTable<()>> = LazyLock::new(|| {
     lexicon::entries(embedded::ABBREVIATIONS)
         .map(|e| e.surface)
         .filter(|s| s.starts_with(|c: char| c.is_uppercase()))
-        .map(str::to_lowercase)
+        .map(|s| (s.to_lowercase(), ()))
         .collect()
 });
 
 /// Words that end like a clitic but are one syntactic word (`lainnya`, `meskipun`).
-static LEXICALIZED: LazyLock<FastSet<&'static str>> =
-    LazyLock::new(|| lexicon::entries(embedded::LEXICALIZED).map(|e| e.surface).collect());
+static LEXICALIZED: LazyLock<WordTable<()>> = LazyLock::new(|| {
+    lexicon::entries(embedded::LEXICALIZED)
+        .map(|e| (e.surface, ()))
+        .collect()
+});
 
 /// Month names and their abbreviations, lowercase: `Januari-Maret` is a range of two months.
-static MONTHS: LazyLock<FastSet<String>> = LazyLock::new(|| {
+static MONTHS: LazyLock<WordTable<()>> = LazyLock::new(|| {
     lexicon::entries(embedded::MONTHS)
-        .map(|e| e.surface.to_lowercase())
+        .map(|e| (e.surface.to_lowercase(), ()))
         .collect()
 });
 

@@ -21,7 +21,7 @@ use regex::Regex;
 
 use crate::calendar;
 use crate::extract::{Doc, person};
-use crate::lexicon::{self, FastMap, FastSet, PhraseOpenings, STOPWORDS, WordPhrases};
+use crate::lexicon::{self, FastMap, FastSet, PhraseOpenings, STOPWORDS, WordPhrases, WordTable};
 use crate::span::Span;
 use crate::words;
 
@@ -133,19 +133,19 @@ struct Lexicons {
     openings: PhraseOpenings,
     entries: Vec<Entry>,
     /// Single-word heads (not suffixes), to stop a name where another begins.
-    heads: FastMap<&'static str, Head>,
+    heads: WordTable<Head>,
     /// Heads that end a name.
-    suffixes: FastMap<&'static str, Head>,
+    suffixes: WordTable<Head>,
     /// Acronym or short name -> long form.
-    long_forms: FastMap<&'static str, &'static str>,
+    long_forms: WordTable<&'static str>,
     /// Every one-word entry of the acronym and name lexicons.
-    known_words: FastSet<&'static str>,
+    known_words: WordTable<()>,
     /// The first word of every entry of the acronym and name lexicons.
-    first_words: FastSet<&'static str>,
+    first_words: WordTable<()>,
     /// Regions by first word, each as its words, longest first; with the full form.
-    regions: FastMap<&'static str, Vec<(Vec<&'static str>, &'static str)>>,
-    address_words: FastSet<&'static str>,
-    unit_levels: FastMap<&'static str, u8>,
+    regions: WordTable<Vec<(Vec<&'static str>, &'static str)>>,
+    address_words: WordTable<()>,
+    unit_levels: WordTable<u8>,
 }
 
 static LEXICONS: LazyLock<Lexicons> = LazyLock::new(build_lexicons);
@@ -224,6 +224,7 @@ fn build_lexicons() -> Lexicons {
         .zip(&entries)
         .filter(|(_, e)| !matches!(e, Entry::Head(_)))
         .filter_map(|(p, _)| p.split([' ', '-']).next())
+        .map(|w| (w, ()))
         .collect();
     let phrases = WordPhrases::new(&patterns, false);
     let openings = PhraseOpenings::new(&patterns);
@@ -242,13 +243,15 @@ fn build_lexicons() -> Lexicons {
         phrases,
         openings,
         entries,
-        heads,
-        suffixes,
-        long_forms,
-        known_words,
+        heads: heads.into_iter().collect(),
+        suffixes: suffixes.into_iter().collect(),
+        long_forms: long_forms.into_iter().collect(),
+        known_words: known_words.into_iter().map(|w| (w, ())).collect(),
         first_words,
-        regions,
-        address_words: lexicon::entries(lexicons::ADDRESS_WORDS).map(|e| e.surface).collect(),
+        regions: regions.into_iter().collect(),
+        address_words: lexicon::entries(lexicons::ADDRESS_WORDS)
+            .map(|e| (e.surface, ()))
+            .collect(),
         unit_levels: lexicon::entries(lexicons::UNIT_LEVELS)
             .map(|e| {
                 let level = e.value.and_then(|v| v.parse().ok());
@@ -645,7 +648,7 @@ impl<'a> Scan<'a> {
     }
 
     fn is_head(&self, i: usize) -> bool {
-        self.is_word(i) && LEXICONS.heads.contains_key(self.t(i))
+        self.is_word(i) && LEXICONS.heads.contains(self.t(i))
     }
 
     /// A region from the lexicon starting at word `i`: the index after it.
@@ -744,13 +747,13 @@ fn is_acronym_text(t: &str) -> bool {
 }
 
 fn is_stop(t: &str) -> bool {
-    static SET: LazyLock<FastSet<&str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+    static SET: LazyLock<WordTable<()>> = LazyLock::new(|| STOP_WORDS.iter().map(|&w| (w, ())).collect());
     SET.contains(t)
 }
 
 /// One of the `DIRECTIONS`, looked up in a set: asked after every place name.
 fn is_direction(t: &str) -> bool {
-    static SET: LazyLock<FastSet<&str>> = LazyLock::new(|| DIRECTIONS.iter().copied().collect());
+    static SET: LazyLock<WordTable<()>> = LazyLock::new(|| DIRECTIONS.iter().map(|&w| (w, ())).collect());
     SET.contains(t)
 }
 
@@ -917,7 +920,7 @@ fn named_as_address_only(scan: &Scan<'_>, org: &Organization, org_ends: &FastSet
             // "lewat RT, RW, Kelurahan Embong Kaliasin": a list of bodies, not an address.
             if scan.is_cap(k)
                 && !scan.is_acronym(k)
-                && !LEXICONS.unit_levels.contains_key(scan.t(k))
+                && !LEXICONS.unit_levels.contains(scan.t(k))
                 && !org_ends.contains(&scan.words[k].end)
             {
                 return true;
@@ -1038,7 +1041,7 @@ fn lexicon_pass(scan: &Scan<'_>, body_start: usize, title_case: bool, out: &mut 
         if scan.is_word(i)
             && t.len() > 6
             && t.starts_with("Kemen")
-            && !LEXICONS.long_forms.contains_key(t)
+            && !LEXICONS.long_forms.contains(t)
             && !is_common(t)
             && !out
                 .iter()
@@ -1089,7 +1092,7 @@ fn unknown_name_word(scan: &Scan<'_>, j: usize) -> bool {
         && !scan.is_acronym(j)
         && scan.known_region(j).is_none()
         && !LEXICONS.known_words.contains(t)
-        && !LEXICONS.suffixes.contains_key(t)
+        && !LEXICONS.suffixes.contains(t)
         && !is_common(t)
 }
 
@@ -1300,7 +1303,7 @@ fn grow_name(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Cand
             }
             // "PT Bank Central Asia Tbk": a company form closes the name ("PT Garuda
             // Indonesia Airlines Tbk" has two).
-            let suffix = |k: usize| scan.is_word(k) && LEXICONS.suffixes.contains_key(scan.t(k));
+            let suffix = |k: usize| scan.is_word(k) && LEXICONS.suffixes.contains(scan.t(k));
             if words > 1 && suffix(j - 1) && !suffix(j) {
                 break;
             }
@@ -1357,7 +1360,7 @@ fn grow_place(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Can
         }
     } else if let Some(end) = scan.prefixed_region(j).or_else(|| scan.place(j)) {
         j = end;
-    } else if LEXICONS.long_forms.contains_key(scan.t(i)) {
+    } else if LEXICONS.long_forms.contains(scan.t(i)) {
         // A bare "Polres" or "Puskesmas" still names a body when it is an acronym.
         j = after;
     } else {
@@ -1420,7 +1423,7 @@ fn grow_acronym(scan: &Scan<'_>, i: usize, after: usize, long: &'static str, reg
     // "Banggar DPRD Kota Mataram", "Satlantas Polres Serdang Bedagai", "DPR RI".
     while j < scan.len() && j - after < 3 {
         let t = scan.t(j);
-        if scan.is_word(j) && (LEXICONS.long_forms.contains_key(t) || (t == "RI")) && t != "TNI" {
+        if scan.is_word(j) && (LEXICONS.long_forms.contains(t) || (t == "RI")) && t != "TNI" {
             j += 1;
         } else {
             break;
@@ -1693,7 +1696,7 @@ fn acronym_pass(scan: &Scan<'_>, cands: &mut Vec<Candidate>) -> Vec<Acronym> {
     // Bare uses of a defined acronym that no lexicon knows ("BPBA", "KOINYANLIK" is no
     // organization and is not looked for).
     for (short, k) in defined {
-        if LEXICONS.long_forms.contains_key(short.as_str()) {
+        if LEXICONS.long_forms.contains(short.as_str()) {
             continue;
         }
         let (kind, government, source) = (cands[k].kind, cands[k].government, cands[k].source);
@@ -1806,7 +1809,7 @@ fn is_org_long_form(scan: &Scan<'_>, start: usize, open: usize) -> bool {
         return false;
     }
     let last = scan.t(open - 1);
-    LEXICONS.suffixes.contains_key(last) || scan.is_head(start)
+    LEXICONS.suffixes.contains(last) || scan.is_head(start)
 }
 
 /// Pass 4: candidates to organizations. Mentions are one organization when their bodies

@@ -32,7 +32,7 @@ use crate::calendar;
 use crate::extract::Doc;
 use crate::extract::person::Person;
 use crate::gazetteer::{self, Gazetteer, Level, Region};
-use crate::lexicon::{self, FastSet, PhraseOpenings, WordPhrases};
+use crate::lexicon::{self, FastSet, PhraseOpenings, WordPhrases, WordTable};
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
 use crate::words::{self, Word};
@@ -344,7 +344,7 @@ const STOP_WORDS: &[&str] = &[
 
 /// One of the `STOP_WORDS`, looked up in a set: asked of every word a name may go on with.
 fn is_stop(word: &str) -> bool {
-    static SET: LazyLock<FastSet<&str>> = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+    static SET: LazyLock<WordTable<()>> = LazyLock::new(|| STOP_WORDS.iter().map(|&w| (w, ())).collect());
     SET.contains(word)
 }
 
