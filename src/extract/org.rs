@@ -809,10 +809,12 @@ pub fn extract(doc: &Doc<'_>) -> Organizations {
     }
     let mut organizations = merge(text, kept, &acronyms);
     // A unit named only as where something is lies among the places, not the bodies.
-    let ends: FastSet<usize> = organizations
+    // Sorted for a binary search: a hash set was built and grown for every article.
+    let mut ends: Vec<usize> = organizations
         .iter()
         .flat_map(|o| o.mentions.iter().map(|m| m.end))
         .collect();
+    ends.sort_unstable();
     organizations.retain(|o| !named_as_address_only(&scan, o, &ends));
     Organizations {
         organizations,
@@ -899,7 +901,7 @@ pub fn end_before_names(organizations: &mut Organizations, text: &str, names: &[
 /// Kecamatan Semidang Aji"), or after a comma closing a name that is no organization
 /// ("Bumi Perkemahan Sulemandara, Kecamatan Pondidaha"; `org_ends` are where the
 /// organizations' mentions end).
-fn named_as_address_only(scan: &Scan<'_>, org: &Organization, org_ends: &FastSet<usize>) -> bool {
+fn named_as_address_only(scan: &Scan<'_>, org: &Organization, org_ends: &[usize]) -> bool {
     if !matches!(org.kind, "desa" | "kelurahan" | "kecamatan") {
         return false;
     }
@@ -921,7 +923,7 @@ fn named_as_address_only(scan: &Scan<'_>, org: &Organization, org_ends: &FastSet
             if scan.is_cap(k)
                 && !scan.is_acronym(k)
                 && !LEXICONS.unit_levels.contains(scan.t(k))
-                && !org_ends.contains(&scan.words[k].end)
+                && org_ends.binary_search(&scan.words[k].end).is_err()
             {
                 return true;
             }

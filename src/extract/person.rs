@@ -107,7 +107,9 @@ pub fn extract(doc: &Doc<'_>, organizations: &Organizations) -> Vec<Person> {
         places: &places,
         cued: &cued,
         org_spans: &org_spans,
-        classes: RefCell::default(),
+        // Sized for the capitalized words of a long article: grown from empty, the table
+        // was rebuilt five or six times an article.
+        classes: RefCell::new(FastMap::with_capacity_and_hasher(words.len() / 8, Default::default())),
     };
     let (found, bare_titles) = finder.find_all();
     let mut people = merge(&words, found);
@@ -2028,7 +2030,9 @@ fn add_mentions<'w>(w: &'w Words<'_>, people: &mut [Draft<'w>], bare: &[BareTitl
         return;
     }
     // Most capitalized words are no word of any name: they are skipped before a key is built.
-    let name_words: FastSet<&'w str> = people.iter().flat_map(|p| p.key.iter().copied()).collect();
+    let mut name_words: FastSet<&'w str> =
+        FastSet::with_capacity_and_hasher(people.iter().map(|p| p.key.len()).sum(), Default::default());
+    name_words.extend(people.iter().flat_map(|p| p.key.iter().copied()));
     let mut key: Vec<&'w str> = Vec::new();
     // Every capitalized run that is a person's name or a part of exactly one name, outside
     // the names already found.
