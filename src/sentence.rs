@@ -50,7 +50,8 @@ pub fn split(text: &str, tokens: &[Token<'_>], breaks: &[usize]) -> Vec<Span> {
     let mut break_at = 0;
     let mut quote_at = 0;
     let mut bracket_at = 0;
-    let mut sentences = Vec::new();
+    // A sentence runs to some twenty tokens: room enough that the list seldom grows.
+    let mut sentences = Vec::with_capacity(tokens.len() / 16 + 4);
     let mut first = 0;
     let mut i = 0;
     while i < tokens.len() {

@@ -786,7 +786,8 @@ pub fn extract(doc: &Doc<'_>) -> Organizations {
     // The dateline's outlet is not an organization of the story.
     let skip = doc.dateline.as_ref().map(|d| d.span);
     let title_case = doc.body_start > 0 && is_title_case(&scan, doc.body_start);
-    let mut cands: Vec<Candidate> = Vec::new();
+    // Room for an article's candidates: grown from empty, the list was copied four times.
+    let mut cands: Vec<Candidate> = Vec::with_capacity(32);
     lexicon_pass(&scan, doc.body_start, title_case, &mut cands);
     school_pass(&scan, &mut cands);
     let found: Vec<Span> = cands.iter().map(|c| c.span).collect();
@@ -1826,7 +1827,7 @@ fn merge(text: &str, cands: Vec<Candidate>, acronyms: &[Acronym]) -> Vec<Organiz
     for a in acronyms {
         defined.insert(a.short.as_str(), strip_brackets(&a.long).to_lowercase());
     }
-    let mut groups: Vec<Group> = Vec::new();
+    let mut groups: Vec<Group> = Vec::with_capacity(cands.len());
     for c in cands {
         let body = body_key(text, &c, &defined);
         let region = c.region.map(|r| region_key(r.slice(text))).unwrap_or_default();

@@ -378,7 +378,8 @@ struct Candidate {
 /// out of place names ("Kota Palembang Ratu Dewa"); `gazetteer` adds codes.
 pub fn extract(doc: &Doc<'_>, people: &[Person], gazetteer: Option<&Gazetteer>) -> Vec<Place> {
     let scan = Scan::new(doc, people, gazetteer);
-    let mut found: Vec<Candidate> = Vec::new();
+    // Room for an article's candidates: grown from empty, the list was copied four times.
+    let mut found: Vec<Candidate> = Vec::with_capacity(32);
     scan.dateline(&mut found);
     scan.heads(&mut found);
     scan.offices(&mut found);
@@ -949,8 +950,8 @@ impl Build {
 /// of unknown level joins the place its name names. Also returns, per place, the places it
 /// is written beside as inside ("Kecamatan Kuta Baro, Kabupaten Aceh Besar").
 fn merge(text: &str, found: Vec<Candidate>) -> (Vec<Build>, Vec<Vec<usize>>) {
-    let mut places: Vec<Build> = Vec::new();
-    let mut accepted: Vec<(Span, usize, Option<Level>)> = Vec::new();
+    let mut places: Vec<Build> = Vec::with_capacity(found.len());
+    let mut accepted: Vec<(Span, usize, Option<Level>)> = Vec::with_capacity(found.len());
     for c in found {
         // Overlaps: the earlier, longer mention wins ("Kota Palembang" over "Palembang").
         if accepted

@@ -151,7 +151,7 @@ pub fn extract(doc: &Doc<'_>, people: &[Person], organizations: &Organizations) 
         organizations,
     };
     let marks = finder.direct_spans();
-    let mut quotes = Vec::new();
+    let mut quotes = Vec::with_capacity(marks.len() + 4);
     let mut last_speaker: Option<Speaker> = None;
     let mut previous_quote_end = 0;
     // Direct and indirect quotes are resolved together in text order, so that a pronoun
@@ -402,7 +402,9 @@ impl Finder<'_, '_> {
     /// The double quotation marks of the text; two single marks written together (`''`,
     /// `’’`) count as one double mark.
     fn marks(&self) -> Vec<Mark> {
-        let mut marks = Vec::new();
+        // Room for the marks of a quoted article: grown from empty, the list was copied
+        // three or four times.
+        let mut marks = Vec::with_capacity(16);
         let mut i = 0;
         while i < self.tokens.len() {
             let t = &self.tokens[i];
@@ -439,11 +441,12 @@ impl Finder<'_, '_> {
     /// Pairs the double quotation marks of the text. A quote left open runs to the end of
     /// its paragraph; a paragraph that then closes a quote it never opened continues it.
     fn direct_spans(&self) -> Vec<Marked> {
-        let mut found: Vec<Marked> = Vec::new();
+        let marks = self.marks();
+        let mut found: Vec<Marked> = Vec::with_capacity(marks.len() / 2);
         let mut open: Option<Mark> = None;
         let mut ran_to_paragraph_end = false;
         let mut paragraph_start = 0;
-        for mark in self.marks() {
+        for mark in marks {
             if let Some(p) = self.paragraph_start_before(mark.first)
                 && p > paragraph_start
             {
