@@ -520,29 +520,32 @@ fn words_of(text: &str, shared: &words::Words<'_>) -> Vec<Word> {
             });
         }
     };
-    let mut k = 0;
     let mut last_end = 0;
-    while k < items.len() {
-        let item = &items[k];
+    let mut rest = items;
+    while let Some((item, after)) = rest.split_first() {
+        rest = after;
         if item.line_break_before {
             breaks(&mut out, last_end..item.start);
         }
         let mut end = item.end;
-        k += 1;
         let class = if !item.word {
             Class::Punct
-        } else if item.plain && bytes[item.start..item.end].iter().all(u8::is_ascii_digit) {
+        } else if item.plain
+            && bytes[item.start].is_ascii_digit()
+            && bytes[item.start..item.end].iter().all(u8::is_ascii_digit)
+        {
             Class::Number
         } else {
             Class::Word
         };
-        if class == Class::Word
+        if item.cap
+            && end - item.start <= 4
             && bytes.get(end) == Some(&b'.')
             && matches!(&text[item.start..end], "Kab" | "Kec" | "Kel" | "Prov" | "Ds")
         {
             // The period is the next item: it joins this one.
             end += 1;
-            k += 1;
+            rest = &rest[1..];
         }
         out.push(Word {
             start: item.start,
