@@ -170,7 +170,11 @@ pub fn is_alphanumeric(c: char) -> bool {
 pub struct WordPhrases {
     /// The leading run of ASCII letters and digits of each phrase (lowercase when matched
     /// case-insensitively) -> the phrases with that run, longest first, with their index.
-    by_first: FastMap<Box<[u8]>, Vec<(Box<[u8]>, usize)>>,
+    /// A [`WordTable`]: this lookup runs at every word start the openings let through,
+    /// and a hash map's hashing and pointer to the key cost more than the rest of the match.
+    by_first: WordTable<Vec<(Box<[u8]>, usize)>>,
+    /// The keys of `by_first`.
+    first_words: Vec<String>,
     /// The pairs of bytes some phrase begins with, one bit each: most word starts are
     /// ruled out by this alone ("di", "dan" against "detikcom").
     openings: Box<[u64; 1024]>,
@@ -236,8 +240,14 @@ impl WordPhrases {
             // Longest first (leftmost-longest); among equal lengths the earlier pattern.
             list.sort_by_key(|(p, index)| (std::cmp::Reverse(p.len()), *index));
         }
+        // Runs of ASCII letters and digits, which are valid UTF-8.
+        let by_first: Vec<(String, _)> = by_first
+            .into_iter()
+            .map(|(first, list)| (String::from_utf8(first.into_vec()).expect("an ASCII run"), list))
+            .collect();
         WordPhrases {
-            by_first,
+            first_words: by_first.iter().map(|(first, _)| first.clone()).collect(),
+            by_first: by_first.into_iter().collect(),
             openings,
             ascii_case_insensitive,
         }
@@ -246,8 +256,7 @@ impl WordPhrases {
     /// The first words the phrases are filed by (their leading runs of ASCII letters and
     /// digits), lowercase when matched without case.
     pub fn first_words(&self) -> impl Iterator<Item = &str> {
-        // Filed by runs of ASCII letters and digits, which are valid UTF-8.
-        self.by_first.keys().filter_map(|k| std::str::from_utf8(k).ok())
+        self.first_words.iter().map(String::as_str)
     }
 
     /// The longest phrase starting at byte `at` of `text`.
@@ -260,9 +269,10 @@ impl WordPhrases {
         // Every phrase begins with an ASCII letter or digit (checked when filed), so a start
         // that passed the openings has a run.
         let run = leading_run(rest);
+        // The run is ASCII, so it ends on a character boundary.
+        let run = &text[at..at + run.len()];
         let list = if self.ascii_case_insensitive {
-            // The run is ASCII, so it ends on a character boundary.
-            with_lowercase(&text[at..at + run.len()], |key| self.by_first.get(key.as_bytes()))?
+            with_lowercase(run, |key| self.by_first.get(key))?
         } else {
             self.by_first.get(run)?
         };
