@@ -1063,7 +1063,18 @@ impl<'w> Finder<'w, '_> {
     }
 
     /// A title phrase starting at `i`: prefixes, then a head.
+    // Inlined: asked of every capitalized word, it is answered at the call for the words
+    // that begin no title phrase (most of them), where the call cost more than the test.
+    #[inline]
     fn title_at(&self, i: usize) -> Option<TitleMatch> {
+        if !self.w.has(i, flag::TITLE_FIRST) {
+            return None;
+        }
+        self.title_from(i)
+    }
+
+    /// [`Finder::title_at`] past its first test.
+    fn title_from(&self, i: usize) -> Option<TitleMatch> {
         let w = self.w;
         let mut j = i;
         let mut prefixed = false;
