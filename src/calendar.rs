@@ -122,13 +122,23 @@ static WEEKDAYS: LazyLock<WordTable<u32>> = LazyLock::new(|| {
 /// The month number of a month name or abbreviation (`Nop`, `Desember`), any case, with
 /// or without a trailing period.
 pub fn month_number(name: &str) -> Option<u32> {
-    lexicon::with_lowercase(name.trim_end_matches('.'), |lower| MONTHS.get(lower).copied())
+    let name = name.trim_end_matches('.');
+    // Asked of capitalized words of every article, most of them longer than any month:
+    // those are answered before they are lowercased (an ASCII word keeps its length).
+    if name.len() > MONTHS.longest_key() && name.is_ascii() {
+        return None;
+    }
+    lexicon::with_lowercase(name, |lower| MONTHS.get(lower).copied())
 }
 
 /// The ISO weekday number of an Indonesian weekday name (`Rabu` is 3), any case; the
 /// typographic apostrophe of `Jum’at` counts as `'`.
 pub fn weekday_number(name: &str) -> Option<u32> {
-    if name.is_ascii() && !name.contains(['`']) {
+    if name.bytes().all(|b| b.is_ascii() && b != b'`') {
+        // As for months: a longer ASCII word is none, and needs no lowercasing.
+        if name.len() > WEEKDAYS.longest_key() {
+            return None;
+        }
         return lexicon::with_lowercase(name, |lower| WEEKDAYS.get(lower).copied());
     }
     WEEKDAYS.get(&fold_apostrophes(name).to_lowercase()).copied()
@@ -274,6 +284,13 @@ mod tests {
         }
         assert_eq!(weekday_number("Jum’at"), Some(5));
         assert_eq!(weekday_number("jumat"), Some(5));
+        assert_eq!(weekday_number("Jum`at"), Some(5));
+        assert_eq!(month_number("September."), Some(9));
+        // Longer than any name, or no name at all.
+        for word in ["Septembernya", "Pembangunan", "Palembang", "Se", "SENINNYA"] {
+            assert_eq!(month_number(word), None, "{word}");
+            assert_eq!(weekday_number(word), None, "{word}");
+        }
         assert!(month_names().count() >= 12 && weekday_names().count() >= 7);
     }
 

@@ -434,8 +434,8 @@ impl<'a, 'd> Scan<'a, 'd> {
         // `WordPhrases::find_at` over those word starts, the search resuming after each
         // match; the word's gate and `may_start_at` rule out most starts before the lookup.
         let mut resume = 0;
-        for_each_word_start(text, doc.words().items(), |at, may_open| {
-            if at < resume || !may_open || bytes[at].is_ascii_lowercase() || !LEXICONS.openings.may_start_at(text, at) {
+        for_each_word_start(text, doc.words().items(), |at| {
+            if at < resume || bytes[at].is_ascii_lowercase() || !LEXICONS.openings.may_start_at(text, at) {
                 return;
             }
             if let Some(end) = lexicon_match(text, at, &mut lexicon) {
@@ -1184,12 +1184,15 @@ fn lexicon_match(text: &str, at: usize, found: &mut Vec<(Span, usize)>) -> Optio
 
 /// Calls `f` with every byte offset, in order, where a letter or digit follows none, also
 /// inside words (`Tengah-Daerah Istimewa Yogyakarta`), taken from the article's words so
-/// that plain words, nearly all of them, cost no scan; and with whether a lexicon phrase
-/// may begin there (false where the word's [`words::gate::PLACE`] says none does).
-fn for_each_word_start(text: &str, words: &[Word], mut f: impl FnMut(usize, bool)) {
+/// that plain words, nearly all of them, cost no scan; but not where the word's
+/// [`words::gate::PLACE`] says that no lexicon phrase begins, which is tested here, before
+/// a call made for most words of every article.
+fn for_each_word_start(text: &str, words: &[Word], mut f: impl FnMut(usize)) {
     for w in words.iter().filter(|w| w.word) {
         // A word begins with a letter or digit after none.
-        f(w.start, w.may_begin(text, words::gate::PLACE));
+        if w.may_begin(text, words::gate::PLACE) {
+            f(w.start);
+        }
         if w.plain {
             continue;
         }
@@ -1198,7 +1201,7 @@ fn for_each_word_start(text: &str, words: &[Word], mut f: impl FnMut(usize, bool
         for (k, c) in text[w.start..w.end].char_indices().skip(1) {
             let alphanumeric = lexicon::is_alphanumeric(c);
             if alphanumeric && !after_word {
-                f(w.start + k, true);
+                f(w.start + k);
             }
             after_word = alphanumeric;
         }
