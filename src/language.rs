@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use serde::Serialize;
 use whatlang::{Detector, Lang};
 
-use crate::lexicon;
+use crate::lexicon::{self, WordTable};
 
 /// The language an article is written in, as far as the text tells.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -54,11 +54,10 @@ static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
     ])
 });
 
-/// Asked of a hundred words of nearly every article: a [`lexicon::ShortWordMap`], whose
-/// lookup costs a third of a hash set's.
-static FUNCTION_WORDS: LazyLock<lexicon::ShortWordMap<bool>> = LazyLock::new(|| {
-    lexicon::ShortWordMap::new(lexicon::entries(FUNCTION_WORDS_LIST).map(|e| (e.surface.to_string(), true)))
-});
+/// Asked of a hundred words of nearly every article: a [`WordTable`], whose lookup costs
+/// a third of a hash set's.
+static FUNCTION_WORDS: LazyLock<WordTable<()>> =
+    LazyLock::new(|| lexicon::entries(FUNCTION_WORDS_LIST).map(|e| (e.surface, ())).collect());
 const FUNCTION_WORDS_LIST: &str = include_str!("../data/language/kata_fungsi.txt");
 
 /// Share of Indonesian function words among the first words above which the text is
@@ -78,7 +77,7 @@ fn plainly_indonesian(text: &str) -> bool {
         words += 1;
         if word.len() <= MAX_FUNCTION_WORD
             && word.is_ascii()
-            && lexicon::with_lowercase(word, |w| FUNCTION_WORDS.get(w).is_some())
+            && lexicon::with_lowercase(word, |w| FUNCTION_WORDS.contains(w))
         {
             function += 1;
             // Past this many the share holds whatever the remaining words are.

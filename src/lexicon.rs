@@ -325,38 +325,39 @@ impl WordPhrases {
     }
 }
 
-/// Values by word (people's flags, speech verbs), for lookups made at every word of every
-/// article. A key of up to 16 bytes is packed into two machine words stored in the table
-/// itself, so a probe compares it with two integer comparisons. A map of `String`s hashed the key byte by byte, then
+/// Numbers by word (people's flags, the places of a [`WordTable`]'s values), for lookups
+/// made at every word of every article. A key of up to 16 bytes is packed into two
+/// machine words stored in the table itself, so a probe compares it with two integer
+/// comparisons. A map of `String`s hashed the key byte by byte, then
 /// followed a pointer to the stored key and compared it by a call to `memcmp`: some 90
 /// instructions a lookup, half a million lookups for each 5 MB of news. No crate keeps
 /// short string keys inline like this.
-pub struct ShortWordMap<V = u32> {
-    slots: Box<[Slot<V>]>,
+pub struct ShortWordMap {
+    slots: Box<[Slot]>,
     /// `64 - log2(slots.len())`: the hash's high bits pick the slot.
     shift: u32,
     /// Keys of more than 16 bytes (a handful or none).
-    long: FastMap<String, V>,
+    long: FastMap<String, u32>,
     len: usize,
     /// The longest key, in bytes.
     longest: usize,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
-struct Slot<V> {
+struct Slot {
     key: [u64; 2],
     /// The key's length in bytes; 0 for an empty slot.
     len: u32,
-    value: V,
+    value: u32,
 }
 
 /// The longest key stored inline.
 const INLINE_KEY: usize = 16;
 
-impl<V: Copy + Default> ShortWordMap<V> {
+impl ShortWordMap {
     /// The map of `entries`; a key given twice keeps its last value.
-    pub fn new(entries: impl IntoIterator<Item = (String, V)>) -> ShortWordMap<V> {
-        let entries: Vec<(String, V)> = entries.into_iter().collect();
+    pub fn new(entries: impl IntoIterator<Item = (String, u32)>) -> ShortWordMap {
+        let entries: Vec<(String, u32)> = entries.into_iter().collect();
         let short = entries
             .iter()
             .filter(|(k, _)| !k.is_empty() && k.len() <= INLINE_KEY)
@@ -378,7 +379,7 @@ impl<V: Copy + Default> ShortWordMap<V> {
         map
     }
 
-    fn insert(&mut self, key: String, value: V) {
+    fn insert(&mut self, key: String, value: u32) {
         let bytes = key.as_bytes();
         self.longest = self.longest.max(bytes.len());
         if bytes.is_empty() || bytes.len() > INLINE_KEY {
@@ -418,7 +419,7 @@ impl<V: Copy + Default> ShortWordMap<V> {
     // Always inlined: with a dozen callers the compiler called it out of line, also from
     // the word list's loop, which then ran 15 M instructions more on 5 MB of news.
     #[inline(always)]
-    pub fn get(&self, key: &str) -> Option<V> {
+    pub fn get(&self, key: &str) -> Option<u32> {
         let bytes = key.as_bytes();
         if bytes.is_empty() || bytes.len() > INLINE_KEY {
             return self.long.get(key).copied();
@@ -458,7 +459,7 @@ impl<V: Copy + Default> ShortWordMap<V> {
 /// lexicons asked of every capitalized word, where a hash map hashed the word, then
 /// followed a pointer to the stored key to compare it.
 pub struct WordTable<V> {
-    index: ShortWordMap<u32>,
+    index: ShortWordMap,
     values: Vec<V>,
 }
 

@@ -108,7 +108,7 @@ pub fn extract(doc: &Doc<'_>, organizations: &Organizations) -> Vec<Person> {
         cued: &cued,
         org_spans: &org_spans,
         // Sized for the capitalized words of a long article: grown from empty, the table
-        // was rebuilt five or six times an article.
+        // was rebuilt four or five times an article.
         classes: RefCell::new(FastMap::with_capacity_and_hasher(words.len() / 8, Default::default())),
     };
     let (found, bare_titles) = finder.find_all();

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use crate::extract::Doc;
 use crate::extract::org::Organizations;
 use crate::extract::person::Person;
-use crate::lexicon::{self, PhraseOpenings};
+use crate::lexicon::{self, PhraseOpenings, WordTable};
 use crate::span::Span;
 use crate::token::{Token, TokenKind};
 
@@ -76,9 +76,8 @@ pub struct Quote {
 }
 
 /// Where a speech verb stands relative to its speaker and clause.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum VerbClass {
-    #[default]
     Pre,
     Weak,
     Post,
@@ -100,10 +99,9 @@ fn speech_verbs() -> impl Iterator<Item = (&'static str, VerbClass)> {
     })
 }
 
-/// Looked up at every word whose opening passes: a [`lexicon::ShortWordMap`], as hashing
-/// each word cost more than the rest of the test.
-static VERBS: LazyLock<lexicon::ShortWordMap<VerbClass>> =
-    LazyLock::new(|| lexicon::ShortWordMap::new(speech_verbs().map(|(verb, class)| (verb.to_string(), class))));
+/// Looked up at every word whose opening passes: a [`WordTable`], as hashing each word
+/// cost more than the rest of the test.
+static VERBS: LazyLock<WordTable<VerbClass>> = LazyLock::new(|| speech_verbs().collect());
 
 /// The openings of the speech verbs: most words open none, and skip both lookups.
 static VERB_OPENINGS: LazyLock<PhraseOpenings> = LazyLock::new(|| {
@@ -571,11 +569,11 @@ impl Finder<'_, '_> {
             return None;
         }
         // Exact first: the list may hold a capitalized form of its own (`Menurut`).
-        VERBS.get(t.text).or_else(|| {
+        VERBS.get(t.text).copied().or_else(|| {
             if lexicon::is_ascii_lowercase(t.text) {
                 None
             } else {
-                lexicon::with_lowercase(t.text, |lower| VERBS.get(lower))
+                lexicon::with_lowercase(t.text, |lower| VERBS.get(lower).copied())
             }
         })
     }
