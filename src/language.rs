@@ -54,8 +54,8 @@ static DETECTOR: LazyLock<Detector> = LazyLock::new(|| {
     ])
 });
 
-/// Asked of a hundred words of nearly every article: a [`WordTable`], whose lookup costs
-/// a third of a hash set's.
+/// Asked of a hundred words of nearly every article: a [`WordTable`], whose lookup is
+/// cheaper than a hash set's.
 static FUNCTION_WORDS: LazyLock<WordTable<()>> =
     LazyLock::new(|| lexicon::entries(FUNCTION_WORDS_LIST).map(|e| (e.surface, ())).collect());
 const FUNCTION_WORDS_LIST: &str = include_str!("../data/language/kata_fungsi.txt");

@@ -173,8 +173,6 @@ pub struct WordPhrases {
     /// A [`WordTable`]: this lookup runs at every word start the openings let through,
     /// and a hash map's hashing and pointer to the key cost more than the rest of the match.
     by_first: WordTable<Vec<(Box<[u8]>, usize)>>,
-    /// The keys of `by_first`.
-    first_words: Vec<String>,
     /// The pairs of bytes some phrase begins with, one bit each: most word starts are
     /// ruled out by this alone ("di", "dan" against "detikcom").
     openings: Box<[u64; 1024]>,
@@ -240,14 +238,12 @@ impl WordPhrases {
             // Longest first (leftmost-longest); among equal lengths the earlier pattern.
             list.sort_by_key(|(p, index)| (std::cmp::Reverse(p.len()), *index));
         }
-        // Runs of ASCII letters and digits, which are valid UTF-8.
-        let by_first: Vec<(String, _)> = by_first
-            .into_iter()
-            .map(|(first, list)| (String::from_utf8(first.into_vec()).expect("an ASCII run"), list))
-            .collect();
         WordPhrases {
-            first_words: by_first.iter().map(|(first, _)| first.clone()).collect(),
-            by_first: by_first.into_iter().collect(),
+            // Runs of ASCII letters and digits, which are valid UTF-8.
+            by_first: by_first
+                .into_iter()
+                .map(|(first, list)| (String::from_utf8(first.into_vec()).expect("an ASCII run"), list))
+                .collect(),
             openings,
             ascii_case_insensitive,
         }
@@ -255,8 +251,16 @@ impl WordPhrases {
 
     /// The first words the phrases are filed by (their leading runs of ASCII letters and
     /// digits), lowercase when matched without case.
-    pub fn first_words(&self) -> impl Iterator<Item = &str> {
-        self.first_words.iter().map(String::as_str)
+    pub fn first_words(&self) -> impl Iterator<Item = String> + '_ {
+        self.by_first.values().map(|list| {
+            // Every phrase of a list has the run, and a run is ASCII.
+            let run = String::from_utf8(leading_run(&list[0].0).to_vec()).expect("an ASCII run");
+            if self.ascii_case_insensitive {
+                run.to_ascii_lowercase()
+            } else {
+                run
+            }
+        })
     }
 
     /// The longest phrase starting at byte `at` of `text`.
@@ -328,10 +332,10 @@ impl WordPhrases {
 /// Numbers by word (people's flags, the places of a [`WordTable`]'s values), for lookups
 /// made at every word of every article. A key of up to 16 bytes is packed into two
 /// machine words stored in the table itself, so a probe compares it with two integer
-/// comparisons. A map of `String`s hashed the key byte by byte, then
-/// followed a pointer to the stored key and compared it by a call to `memcmp`: some 90
-/// instructions a lookup, half a million lookups for each 5 MB of news. No crate keeps
-/// short string keys inline like this.
+/// comparisons. A map of `String`s hashed the key byte by byte, then followed a pointer to
+/// the stored key and compared it by a call to `memcmp`: some 90 instructions a lookup,
+/// half a million lookups for each 5 MB of news. No crate keeps short string keys inline
+/// like this.
 pub struct ShortWordMap {
     slots: Box<[Slot]>,
     /// `64 - log2(slots.len())`: the hash's high bits pick the slot.
@@ -465,7 +469,8 @@ pub struct WordTable<V> {
 
 impl<V> WordTable<V> {
     /// The value of `word`.
-    // Always inlined, as [`ShortWordMap::get`] is: out of line, a lookup cost a third more.
+    // Always inlined, as [`ShortWordMap::get`] is: with a dozen callers the compiler called
+    // it out of line, at 45 instructions a lookup.
     #[inline(always)]
     pub fn get(&self, word: &str) -> Option<&V> {
         self.index.get(word).map(|at| &self.values[at as usize])
@@ -480,6 +485,11 @@ impl<V> WordTable<V> {
     /// Whether it holds no word.
     pub fn is_empty(&self) -> bool {
         self.index.is_empty()
+    }
+
+    /// Its values, in the order they were given (a word given twice: both).
+    pub fn values(&self) -> impl Iterator<Item = &V> {
+        self.values.iter()
     }
 
     /// The length of its longest word, in bytes.

@@ -775,7 +775,7 @@ fn is_roman(t: &str) -> bool {
 }
 
 /// The first words of the lexicon's phrases, as written.
-pub(crate) fn phrase_first_words() -> impl Iterator<Item = &'static str> {
+pub(crate) fn phrase_first_words() -> impl Iterator<Item = String> {
     LEXICONS.phrases.first_words()
 }
 

@@ -225,8 +225,6 @@ impl<V: Copy> Phrases<V> {
 
 struct Lexicons {
     words: lexicon::ShortWordMap,
-    /// The longest word of `words`, in bytes: longer words skip the lookup.
-    longest: usize,
     titles: Phrases<TitleKind>,
     ranks: Phrases<()>,
     /// Cities and regencies of several words ("Intan Jaya", "Musi Banyuasin").
@@ -357,15 +355,13 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
     // The other extractors' phrase lexicons, so that their words are flagged in the same
     // lookup as people's.
     for first in org::phrase_first_words() {
-        add(first, words::gate::ORGANIZATION);
+        add(&first, words::gate::ORGANIZATION);
     }
     for first in place::phrase_first_words() {
-        add(first, words::gate::PLACE);
+        add(&first, words::gate::PLACE);
     }
-    let longest = words.keys().map(String::len).max().unwrap_or(0);
     Lexicons {
         words: lexicon::ShortWordMap::new(words),
-        longest,
         titles,
         ranks,
         regions,
@@ -430,9 +426,10 @@ struct Words<'a> {
 /// extractors' phrase lexicons), from its lowercase form; [`Doc::words`] asks
 /// it of every word.
 pub(crate) fn word_flags(lower: &str) -> u32 {
-    let lexicons = &*LEXICONS;
-    if lower.len() <= lexicons.longest {
-        lexicons.words.get(lower).unwrap_or(0)
+    let words = &LEXICONS.words;
+    // Longer words, a good share of them, skip the lookup.
+    if lower.len() <= words.longest_key() {
+        words.get(lower).unwrap_or(0)
     } else {
         0
     }

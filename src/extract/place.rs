@@ -202,7 +202,7 @@ static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| {
 });
 
 /// The first words of the lexicon's phrases, lowercase.
-pub(crate) fn phrase_first_words() -> impl Iterator<Item = &'static str> {
+pub(crate) fn phrase_first_words() -> impl Iterator<Item = String> {
     LEXICONS.phrases.first_words()
 }
 
