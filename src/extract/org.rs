@@ -1181,6 +1181,27 @@ fn grow_topic(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Can
             break;
         }
         let t = scan.t(j);
+        // "Fakultas Hukum Universitas Brawijaya": a unit's name runs on through the name of
+        // the body of its kind that it belongs to.
+        if topics > 0
+            && scan.is_head(j)
+            && LEXICONS.heads[t].mode == Mode::Name
+            && LEXICONS.heads[t].kind == head.kind
+            && let Some((end, _)) = name_words(scan, j + 1, LEXICONS.heads[t])
+        {
+            // A bracket after it is the unit's own ("Fakultas Kesehatan Masyarakat
+            // Universitas Indonesia (FKM UI)") unless it names the body ("Universitas Gadjah
+            // Mada (UGM)", "(Unair)").
+            let unit_bracket = (j + 2..end).find(|&k| {
+                scan.bracket(k).is_some()
+                    && spelled_by_acronym(scan, j) != Some(k)
+                    && !LEXICONS.known_words.contains(scan.t(k + 1))
+            });
+            topics += 1;
+            j = unit_bracket.unwrap_or(end);
+            body_end = scan.words[j - 1].end;
+            continue;
+        }
         if scan.is_name_word(j) && !is_time_word(t) {
             if topics > 0 && scan.is_head(j) && LEXICONS.heads[t].mode != Mode::Suffix && !is_common(t) {
                 break;
@@ -1281,6 +1302,15 @@ fn branch(scan: &Scan<'_>, j: usize) -> Option<usize> {
 /// "PT Mahakam Bara Lestari", "Universitas Muhammadiyah Palembang", "Partai Golkar",
 /// "PT Bank Negara Indonesia (Persero) Tbk".
 fn grow_name(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Candidate> {
+    let (j, acronym) = name_words(scan, after, head)?;
+    let body_end = scan.words[j - 1].end;
+    let span = scan.byte_span(i, branch(scan, j).unwrap_or(j));
+    Some(Candidate::headed(head, span, body_end, None, acronym))
+}
+
+/// Where the name after a name-mode head ends (the index past its last word), with the
+/// acronym in brackets inside it; None when no word names it.
+fn name_words(scan: &Scan<'_>, after: usize, head: Head) -> Option<(usize, Option<Span>)> {
     let mut j = after;
     let mut words = 0;
     let mut acronym = None;
@@ -1328,12 +1358,7 @@ fn grow_name(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Cand
             break;
         }
     }
-    if words == 0 {
-        return None;
-    }
-    let body_end = scan.words[j - 1].end;
-    let span = scan.byte_span(i, branch(scan, j).unwrap_or(j));
-    Some(Candidate::headed(head, span, body_end, None, acronym))
+    (words > 0).then_some((j, acronym))
 }
 
 /// "Kecamatan Plaju", "Puskesmas Gandus", "Kodim 0901/Samarinda", "Polres Gowa".
@@ -1480,20 +1505,27 @@ fn grow_known(scan: &Scan<'_>, i: usize, after: usize, kind: &'static str) -> Ca
             j += 1;
         }
     }
+    // "Universitas Gadjah Mada (UGM) Yogyakarta": written whole, as its head's rule would.
+    if kind == "universitas"
+        && let Some(end) = scan.bracket(j)
+    {
+        acronym = Some(scan.byte_span(j + 1, end - 1));
+        j = end;
+    }
     let body_end = scan.words[j - 1].end;
     let region_start = j;
     if let Some(end) = scan.prefixed_region(j) {
         j = end;
-    } else if kind == "lainnya"
+    } else if matches!(kind, "lainnya" | "universitas")
         && scan.is_word(j)
         && scan.t(j) != "Indonesia"
         && let Some(end) = scan.known_region(j)
     {
-        // "PWI Babel", "PMI Kota Samarinda"
+        // "PWI Babel", "PMI Kota Samarinda", "Universitas Airlangga Surabaya"
         j = end;
     }
     let surface = scan.byte_span(i, after);
-    if is_acronym_text(surface.slice(scan.text)) {
+    if acronym.is_none() && is_acronym_text(surface.slice(scan.text)) {
         acronym = Some(surface);
     }
     let (kind, government) = match kind {

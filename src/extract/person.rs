@@ -1288,7 +1288,36 @@ impl<'w> Finder<'w, '_> {
         {
             out.pop();
         }
+        // So does an acronym of the name's own initials: "Presiden Susilo Bambang Yudhoyono
+        // (SBY)". An organization's acronym spells words that read as an organization's.
+        if out.len() >= 3
+            && let Some(&(s, e)) = out.last()
+            && w.is(s, "(")
+            && e == s + 3
+            && w.items[s + 1].upper
+            && self.initials_of_name(&out[..out.len() - 1], w.text(s + 1))
+            // "Pengurus Besar Nahdlatul Ulama (NU)": the organizations found say otherwise.
+            && !self.org_spans.iter().any(|o| o.start < w.items[s + 1].end && w.items[s + 1].start < o.end)
+        {
+            out.pop();
+        }
         out
+    }
+
+    /// Whether `acronym` spells the initials of the last tail items, each a capitalized
+    /// word that belongs to no organization or region.
+    fn initials_of_name(&self, items: &[(usize, usize)], acronym: &str) -> bool {
+        let w = self.w;
+        let n = acronym.len();
+        n >= 2
+            && acronym.is_ascii()
+            && items.len() >= n
+            && items[items.len() - n..]
+                .iter()
+                .zip(acronym.bytes())
+                .all(|(&(s, e), letter)| {
+                    e == s + 1 && w.items[s].cap && w.text(s).as_bytes()[0] == letter && !self.org_like((s, e))
+                })
     }
 
     /// The word before `at` reads as part of a person's name: a given name, or a word no
