@@ -1493,7 +1493,15 @@ impl<'w> Finder<'w, '_> {
             return Some(self.refine_start(tail, g));
         }
         // After the last organization word; a given name before it starts the name anyway.
-        let last_org = tail.iter().rposition(|&it| self.org_like(it));
+        // Two capitals after a given name at the end are initials, not a place: "Menko
+        // Polkam Widodo AS".
+        let initials_last = n >= 2
+            && w.has(tail[n - 2].0, flag::GIVEN)
+            && w.items[tail[n - 1].0].upper
+            && w.text(tail[n - 1].0).len() == 2;
+        let last_org = tail[..n - usize::from(initials_last)]
+            .iter()
+            .rposition(|&it| self.org_like(it));
         let mut k = last_org.map_or(0, |l| l + 1);
         if k < min {
             k = min;
