@@ -1116,7 +1116,7 @@ impl<'w> Finder<'w, '_> {
         if (w.is(tail_end, ",") || w.is(tail_end, ":") || w.is(tail_end, ";"))
             && let Some(m) = self.name_at(tail_end + 1)
             && self.plausible(&m, Cue::Near)
-            && !self.tail_has_name(&tail, t)
+            && (!self.tail_has_name(&tail, t) || self.apposition_outranks_tail(&m, &tail, t))
         {
             let title = self.make_title(t, tail_end);
             return Some(self.push_titled(m, title, "rule:official/title_apposition", found));
@@ -1173,6 +1173,21 @@ impl<'w> Finder<'w, '_> {
             && (m.first..=m.last).all(|j| {
                 !w.has(j, flag::GIVEN | flag::WEAK_GIVEN) && !self.cued.contains(w.text(j)) && self.common_word(j)
             })
+    }
+
+    /// "Direktur Utama Barito Pacific, Anton BS Hudyana": a name of two words or more with
+    /// a given name in it, after the comma, names the holder when the words read as a
+    /// name inside the tail have none. Not in a list ("Camat Plaju Xyzian Prawira, Budi
+    /// Santoso, dan ..."), where the comma parts two people.
+    fn apposition_outranks_tail(&self, m: &NameMatch, tail: &[(usize, usize)], t: TitleMatch) -> bool {
+        let w = self.w;
+        let given = |i: usize| w.has(i, flag::GIVEN | flag::HONORIFIC);
+        m.last > m.first
+            && !(w.is(m.next, ",") || w.is(m.next, "dan") || w.is(m.next, "&"))
+            && (m.first..=m.last).any(given)
+            && self
+                .split_tail(tail, t)
+                .is_some_and(|k| !tail[k..].iter().any(|&(s, e)| (s..e).any(given)))
     }
 
     fn tail_has_name(&self, tail: &[(usize, usize)], t: TitleMatch) -> bool {
