@@ -13,6 +13,7 @@
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
+use crate::calendar;
 use crate::lexicon::{self, FastMap, STOPWORDS, WordTable, embedded};
 use crate::span::Span;
 
@@ -84,13 +85,6 @@ static ABBREVIATIONS_FOLDED: LazyLock<WordTable<()>> = LazyLock::new(|| {
 static LEXICALIZED: LazyLock<WordTable<()>> = LazyLock::new(|| {
     lexicon::entries(embedded::LEXICALIZED)
         .map(|e| (e.surface, ()))
-        .collect()
-});
-
-/// Month names and their abbreviations, lowercase: `Januari-Maret` is a range of two months.
-static MONTHS: LazyLock<WordTable<()>> = LazyLock::new(|| {
-    lexicon::entries(embedded::MONTHS)
-        .map(|e| (e.surface.to_lowercase(), ()))
         .collect()
 });
 
@@ -428,8 +422,11 @@ fn is_number(word: &str) -> bool {
             .all(|&c| c.is_ascii_digit() || matches!(c, b'.' | b',' | b':' | b'/'))
 }
 
+/// A month name or abbreviation, any case: `Januari-Maret` is a range of two months. The
+/// calendar's lookup also takes a trailing period, which a part of a hyphenated word here
+/// never has.
 fn is_month(word: &str) -> bool {
-    word.len() < 16 && word.is_ascii() && lexicon::with_lowercase(word, |lower| MONTHS.contains(lower))
+    word.is_ascii() && !word.ends_with('.') && calendar::month_number(word).is_some()
 }
 
 /// The end of a URL starting at `i`, trailing punctuation left out.

@@ -1184,18 +1184,18 @@ fn grow_topic(scan: &Scan<'_>, i: usize, after: usize, head: Head) -> Option<Can
         // "Fakultas Hukum Universitas Brawijaya": a unit's name runs on through the name of
         // the body of its kind that it belongs to.
         if topics > 0
-            && scan.is_head(j)
-            && LEXICONS.heads[t].mode == Mode::Name
-            && LEXICONS.heads[t].kind == head.kind
-            && let Some((end, _)) = name_words(scan, j + 1, LEXICONS.heads[t])
+            && scan.is_word(j)
+            && let Some(&inner) = LEXICONS.heads.get(t)
+            && inner.mode == Mode::Name
+            && inner.kind == head.kind
+            && let Some((end, _)) = name_words(scan, j + 1, inner)
         {
             // A bracket after it is the unit's own ("Fakultas Kesehatan Masyarakat
             // Universitas Indonesia (FKM UI)") unless it names the body ("Universitas Gadjah
             // Mada (UGM)", "(Unair)").
+            let spelled = spelled_by_acronym(scan, j);
             let unit_bracket = (j + 2..end).find(|&k| {
-                scan.bracket(k).is_some()
-                    && spelled_by_acronym(scan, j) != Some(k)
-                    && !LEXICONS.known_words.contains(scan.t(k + 1))
+                scan.bracket(k).is_some() && spelled != Some(k) && !LEXICONS.known_words.contains(scan.t(k + 1))
             });
             topics += 1;
             j = unit_bracket.unwrap_or(end);

@@ -1112,17 +1112,20 @@ impl<'w> Finder<'w, '_> {
         let w = self.w;
         let tail = self.tail(t.head_end);
         let tail_end = tail.last().map_or(t.head_end, |&(_, e)| e);
+        // Where a name inside the tail would start: asked by the apposition test and then
+        // by the name inside the tail.
+        let split = self.split_tail(&tail, t);
         // Apposition: "Kepala Bagian Ortala Setda Kota Palembang, Nurmala Sari".
         if (w.is(tail_end, ",") || w.is(tail_end, ":") || w.is(tail_end, ";"))
             && let Some(m) = self.name_at(tail_end + 1)
             && self.plausible(&m, Cue::Near)
-            && (!self.tail_has_name(&tail, t) || self.apposition_outranks_tail(&m, &tail, t))
+            && (!self.tail_has_name(&tail, split) || self.apposition_outranks_tail(&m, &tail, split))
         {
             let title = self.make_title(t, tail_end);
             return Some(self.push_titled(m, title, "rule:official/title_apposition", found));
         }
         // No comma: the name is inside the tail, after the organization.
-        let mut k = self.split_tail(&tail, t)?;
+        let mut k = split?;
         let mut m = self.name_at(tail[k].0)?;
         // "Gugus Tugas Percepatan Penanganan Covid-19 Wiku Adisasmito": past a group's
         // name made of dictionary words, the name may still come.
@@ -1178,36 +1181,31 @@ impl<'w> Finder<'w, '_> {
     /// "Direktur Utama Barito Pacific, Anton BS Hudyana": a name of two words or more with
     /// a given name in it, after the comma, names the holder when the words read as a
     /// name inside the tail have none. Not in a list ("Camat Plaju Xyzian Prawira, Budi
-    /// Santoso, dan ..."), where the comma parts two people.
-    fn apposition_outranks_tail(&self, m: &NameMatch, tail: &[(usize, usize)], t: TitleMatch) -> bool {
+    /// Santoso, dan ..."), where the comma parts two people. `split` is where the tail's
+    /// name would start ([`Finder::split_tail`]).
+    fn apposition_outranks_tail(&self, m: &NameMatch, tail: &[(usize, usize)], split: Option<usize>) -> bool {
         let w = self.w;
         let given = |i: usize| w.has(i, flag::GIVEN | flag::HONORIFIC);
         m.last > m.first
             && !(w.is(m.next, ",") || w.is(m.next, "dan") || w.is(m.next, "&"))
             && (m.first..=m.last).any(given)
-            && self
-                .split_tail(tail, t)
-                .is_some_and(|k| !tail[k..].iter().any(|&(s, e)| (s..e).any(given)))
+            && split.is_some_and(|k| !tail[k..].iter().any(|&(s, e)| (s..e).any(given)))
     }
 
-    fn tail_has_name(&self, tail: &[(usize, usize)], t: TitleMatch) -> bool {
+    /// Whether the tail holds a name where `split` ([`Finder::split_tail`]) says it starts.
+    fn tail_has_name(&self, tail: &[(usize, usize)], split: Option<usize>) -> bool {
         let w = self.w;
-        if tail.is_empty() {
+        let Some(k) = split else {
             return false;
-        }
-        match self.split_tail(tail, t) {
-            Some(k) => {
-                let at = tail[k].0;
-                // "Ketua Kelompok Tani Sepakat Makmur, Tgk. Hasan Basri": words all from the
-                // dictionary leave the name to the apposition.
-                w.has(at, flag::GIVEN | flag::HONORIFIC)
-                    || w.phrase(&LEXICONS.ranks, at).is_some()
-                    || self
-                        .name_at(at)
-                        .is_some_and(|m| m.last > m.first && !self.dictionary_phrase(&m))
-            }
-            None => false,
-        }
+        };
+        let at = tail[k].0;
+        // "Ketua Kelompok Tani Sepakat Makmur, Tgk. Hasan Basri": words all from the
+        // dictionary leave the name to the apposition.
+        w.has(at, flag::GIVEN | flag::HONORIFIC)
+            || w.phrase(&LEXICONS.ranks, at).is_some()
+            || self
+                .name_at(at)
+                .is_some_and(|m| m.last > m.first && !self.dictionary_phrase(&m))
     }
 
     fn push_titled(&self, m: NameMatch, title: (Title, String), source: &'static str, found: &mut Vec<Found>) -> usize {
